@@ -1,0 +1,5 @@
+package value
+
+import "github.com/dagwarden/dagwarden/analyzers/source"
+
+var spanZero source.Span
