@@ -1,0 +1,152 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/dagwarden/dagwarden/analyzers/source"
+	"github.com/dagwarden/dagwarden/internal/suppress"
+	"github.com/dagwarden/dagwarden/rules"
+)
+
+// worker scans files one at a time; it owns the parsers that are not goroutine-safe.
+type worker struct {
+	opt     *Options
+	parsers *parsers
+	ran     map[string]bool
+}
+
+func newWorker(opt *Options) *worker {
+	ran := map[string]bool{}
+	for _, r := range opt.Rules {
+		ran[r.ID] = true
+	}
+	return &worker{opt: opt, parsers: newParsers(), ran: ran}
+}
+
+func (w *worker) close() { w.parsers.close() }
+
+func (w *worker) scan(ctx context.Context, c source.Candidate) *fileResult {
+	data, notice := readFile(c)
+	if notice != nil {
+		return &fileResult{notices: []Notice{*notice}}
+	}
+	if data == nil {
+		return nil // binary
+	}
+	kind, ok := source.Classify(c.Path, data[:min(len(data), 512)])
+	if !ok {
+		return nil
+	}
+	f := source.NewFile(c.Path, kind, data)
+	return w.scanFile(ctx, f)
+}
+
+// scanFile parses a file once and runs every rule that wants it.
+func (w *worker) scanFile(ctx context.Context, f *source.File) *fileResult {
+	fr := &fileResult{file: f}
+	doc, notices := w.parsers.parse(f)
+	fr.notices = append(fr.notices, notices...)
+	if fw, ok := doc.(interface{ FrameworkNames() []string }); ok {
+		fr.frameworks = fw.FrameworkNames()
+	}
+	var found []rules.Finding
+	for _, r := range w.opt.Rules {
+		if r.Builtin || !r.Wants(f.Kind) {
+			continue
+		}
+		if err := w.runRule(ctx, r, doc, &found); err != nil {
+			fr.notices = append(fr.notices, Notice{Path: f.Path, Kind: "internal-error", Message: err.Error()})
+		}
+	}
+	found = w.enrich(found)
+	if !w.opt.NoIgnores {
+		directives, invalid := suppress.Parse(doc)
+		found = append(found, w.enrich(invalid)...)
+		unused := suppress.Apply(f.Path, directives, found, func(id string) bool { return w.ran[id] })
+		found = append(found, w.enrich(unused)...)
+	}
+	found = dedupe(found)
+	suppress.Fingerprints(f, found)
+	fr.findings = found
+	return fr
+}
+
+// runRule runs one rule on one document, turning a panic into an error so one broken rule on one
+// odd file never stops the scan.
+func (w *worker) runRule(ctx context.Context, r *rules.Rule, doc source.Document, out *[]rules.Finding) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("rule %s failed on this file: %v", r.ID, p)
+			if debugPanics {
+				err = fmt.Errorf("%w\n%s", err, debug.Stack())
+			}
+		}
+	}()
+	pass := rules.NewPass(ctx, r, doc.File(), w.opt.RuleOptions[r.ID], func(f rules.Finding) { *out = append(*out, f) })
+	if err := r.Run(pass, doc); err != nil {
+		return fmt.Errorf("rule %s failed on this file: %w", r.ID, err)
+	}
+	return nil
+}
+
+// debugPanics adds stack traces to rule-failure notices (set in tests).
+var debugPanics = false
+
+// enrich fills defaults from rule metadata, applies severity overrides and the confidence floor.
+func (w *worker) enrich(fs []rules.Finding) []rules.Finding {
+	out := fs[:0]
+	for _, f := range fs {
+		r, ok := rules.ByID(f.RuleID)
+		if !ok {
+			continue
+		}
+		if f.Severity == 0 {
+			f.Severity = r.Severity
+		}
+		if s, ok := w.opt.Severity[r.ID]; ok {
+			f.Severity = s
+		}
+		if f.Confidence == 0 {
+			f.Confidence = r.Confidence
+		}
+		if r.Category == rules.Secrets && len(f.Sensitive) == 0 {
+			// NOTE: a secrets finding always masks its primary span, even if the rule forgot to
+			// say which bytes are secret.
+			f.Sensitive = []source.Span{f.Span}
+		}
+		f.Message = firstLine(f.Message)
+		if f.Confidence < w.opt.MinConfidence {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return strings.TrimSpace(s)
+}
+
+func dedupe(fs []rules.Finding) []rules.Finding {
+	type key struct {
+		rule       string
+		start, end int
+		msg        string
+	}
+	seen := map[key]bool{}
+	out := fs[:0]
+	for _, f := range fs {
+		k := key{f.RuleID, f.Span.Start.Offset, f.Span.End.Offset, f.Message}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, f)
+	}
+	SortFindings(out)
+	return out
+}

@@ -1,0 +1,38 @@
+package rules
+
+import (
+	"github.com/dagwarden/dagwarden/analyzers/source"
+)
+
+// Rule is a policy check: its metadata plus one hook per input format it understands. The set of
+// non-nil hooks is the rule's applicability, so the docs' "Applies to" cannot drift from the code.
+// Hooks return an error only for an internal failure, never to signal a finding.
+type Rule struct {
+	Meta
+	// Text runs on every scanned file, parsed or not, on its raw bytes (text-level secret scan).
+	Text func(*Pass, *source.File) error
+}
+
+// Kinds lists the input kinds the rule has hooks for.
+func (r *Rule) Kinds() []source.Kind {
+	var ks []source.Kind
+	if r.Text != nil {
+		ks = append(ks, source.Text)
+	}
+	return ks
+}
+
+// Run calls the hook that matches the document's type. Text hooks run on every document.
+func (r *Rule) Run(p *Pass, doc source.Document) error {
+	if r.Text != nil {
+		if err := r.Text(p, doc.File()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Wants reports whether the rule has a hook that can run on a document of kind k.
+func (r *Rule) Wants(k source.Kind) bool {
+	return r.Text != nil
+}
