@@ -90,7 +90,9 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	var cands []source.Candidate
 	err := source.Discover(opt.Base, opt.Roots, opt.Discover,
 		func(c source.Candidate) { cands = append(cands, c) },
-		func(s source.Skip) { res.Notices = append(res.Notices, Notice{Path: s.Path, Kind: "skipped", Message: s.Reason}) })
+		func(s source.Skip) {
+			res.Notices = append(res.Notices, Notice{Path: s.Path, Kind: "skipped", Message: s.Reason})
+		})
 	if err != nil {
 		return nil, err
 	}

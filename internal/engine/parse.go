@@ -34,3 +34,11 @@ func noticesFromSyntaxErrors(doc source.Document) []Notice {
 }
 
 var _ = noticesFromSyntaxErrors
+
+// ParseFile parses one file with a fresh set of front-ends; the fixture harness uses it to read
+// the comments of the same document the engine analysed.
+func ParseFile(f *source.File) (source.Document, []Notice) {
+	p := newParsers()
+	defer p.close()
+	return p.parse(f)
+}

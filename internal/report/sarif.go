@@ -1,6 +1,8 @@
 package report
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"io"
 	"strings"
@@ -96,7 +98,9 @@ func SARIF(w io.Writer, res *engine.Result, opt Options) error {
 		}
 		if f.Suppression != nil {
 			status := "accepted"
-			result.Suppressions = []*sarif.Suppression{{Kind: f.Suppression.Kind, Status: &status, Justification: str(f.Suppression.Reason)}}
+			// go-sarif writes location and guid even when unset, and null is invalid there
+			result.Suppressions = []*sarif.Suppression{{Kind: f.Suppression.Kind, Status: &status,
+				Justification: str(f.Suppression.Reason), Location: location(res, f.Path, f), Guid: str(guid(f))}}
 		}
 		run.Results = append(run.Results, result)
 	}
@@ -197,6 +201,15 @@ func pascal(id string) string {
 var initialisms = map[string]bool{"tls": true, "url": true, "uri": true, "api": true, "ssl": true, "id": true,
 	"iam": true, "rbac": true, "csrf": true, "cors": true, "jwt": true, "kpo": true, "mwaa": true, "db": true,
 	"xcom": false, "smtp": true, "ftp": true, "ssh": true, "sql": true, "http": true, "ui": true, "env": false}
+
+// guid derives a stable, well-formed GUID from a finding's fingerprint.
+func guid(f rules.Finding) string {
+	sum := sha256.Sum256([]byte(f.RuleID + "\x00" + f.Path + "\x00" + f.Fingerprint))
+	sum[6] = sum[6]&0x0f | 0x50
+	sum[8] = sum[8]&0x3f | 0x80
+	h := hex.EncodeToString(sum[:16])
+	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
+}
 
 func str(s string) *string { return &s }
 func intp(i int) *int      { return &i }
