@@ -98,3 +98,21 @@ type Meta struct {
 	// Builtin rules are emitted by dagwarden itself (suppression diagnostics): no hooks, no fixtures.
 	Builtin bool
 }
+
+// Name is the rule ID in PascalCase with Go initialisms (tls-verify-disabled → TLSVerifyDisabled):
+// the rule's Go variable and its SARIF name.
+func (m Meta) Name() string {
+	var b strings.Builder
+	for _, part := range strings.Split(m.ID, "-") {
+		if initialisms[part] {
+			b.WriteString(strings.ToUpper(part))
+		} else if part != "" {
+			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+		}
+	}
+	return b.String()
+}
+
+var initialisms = map[string]bool{"tls": true, "url": true, "uri": true, "api": true, "ssl": true, "id": true,
+	"iam": true, "rbac": true, "csrf": true, "cors": true, "jwt": true, "kpo": true, "mwaa": true, "db": true,
+	"smtp": true, "ftp": true, "ssh": true, "sql": true, "http": true, "ui": true}

@@ -154,7 +154,7 @@ func sarifRule(r *rules.Rule) *sarif.ReportingDescriptor {
 	}
 	return &sarif.ReportingDescriptor{
 		ID:                   r.ID,
-		Name:                 str(pascal(r.ID)),
+		Name:                 str(r.Name()),
 		ShortDescription:     &sarif.MultiformatMessageString{Text: str(r.Title)},
 		FullDescription:      &sarif.MultiformatMessageString{Text: str(ruledoc.FirstParagraph(r.Why))},
 		HelpURI:              str(ruledoc.PageURL(r.ID)),
@@ -184,23 +184,6 @@ func location(res *engine.Result, path string, f rules.Finding) *sarif.Location 
 		WithRegion(reg)
 	return &sarif.Location{PhysicalLocation: pl}
 }
-
-// pascal turns a rule ID into the SARIF rule name: tls-verify-disabled → TLSVerifyDisabled.
-func pascal(id string) string {
-	var b strings.Builder
-	for _, part := range strings.Split(id, "-") {
-		if initialisms[part] {
-			b.WriteString(strings.ToUpper(part))
-		} else if part != "" {
-			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
-		}
-	}
-	return b.String()
-}
-
-var initialisms = map[string]bool{"tls": true, "url": true, "uri": true, "api": true, "ssl": true, "id": true,
-	"iam": true, "rbac": true, "csrf": true, "cors": true, "jwt": true, "kpo": true, "mwaa": true, "db": true,
-	"xcom": false, "smtp": true, "ftp": true, "ssh": true, "sql": true, "http": true, "ui": true, "env": false}
 
 // guid derives a stable, well-formed GUID from a finding's fingerprint.
 func guid(f rules.Finding) string {
