@@ -127,4 +127,3 @@ func checkSpelling(t *testing.T, file, varName string, registered map[string]boo
 	}
 	t.Errorf("variable %s in %s matches no registered rule ID (name it after the ID and add it to All)", varName, file)
 }
-
