@@ -80,13 +80,14 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.AddCommand(newScanCmd(stdout, stderr), newRulesCmd(stdout), newExplainCmd(stdout), newVersionCmd(stdout))
+	root.AddCommand(newScanCmd(stdout, stderr), newBaselineCmd(stdout), newRulesCmd(stdout), newExplainCmd(stdout), newVersionCmd(stdout))
 	return root
 }
 
 type scanFlags struct {
 	format, output, configPath, failOn, minConfidence string
 	selectIDs, ignoreIDs                              []string
+	baseline, diffBase                                string
 	exitZero, noIgnores, showSuppressed, noGitignore  bool
 	jobs                                              int
 	maxFileSize                                       int64
@@ -104,53 +105,80 @@ func newScanCmd(stdout, stderr io.Writer) *cobra.Command {
 	f := cmd.Flags()
 	f.StringVarP(&fl.format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
 	f.StringVarP(&fl.output, "output", "o", "", "write the report to this file instead of stdout")
-	f.StringVar(&fl.configPath, "config", "", "config file (default: "+config.FileName+" found upward from the scan root)")
 	f.StringVar(&fl.failOn, "fail-on", "", "lowest severity that makes the exit code 1: low, medium, high, critical (default low)")
 	f.BoolVar(&fl.exitZero, "exit-zero", false, "exit 0 even when there are findings (errors still exit 2)")
+	f.BoolVar(&fl.showSuppressed, "show-suppressed", false, "include suppressed findings in the report")
+	f.StringVar(&fl.baseline, "baseline", "", "suppress the findings recorded in this baseline file (see `dagwarden baseline`)")
+	f.StringVar(&fl.diffBase, "diff-base", "", "report only findings on lines added or changed since this git ref (pull-request mode)")
+	addCommonFlags(cmd, &fl)
+	return cmd
+}
+
+// addCommonFlags registers the flags scan and baseline share: what to scan and with which rules.
+func addCommonFlags(cmd *cobra.Command, fl *scanFlags) {
+	f := cmd.Flags()
+	f.StringVar(&fl.configPath, "config", "", "config file (default: "+config.FileName+" found upward from the scan root)")
 	f.StringSliceVar(&fl.selectIDs, "select", nil, "run only these rule IDs or categories (comma-separated)")
 	f.StringSliceVar(&fl.ignoreIDs, "ignore", nil, "skip these rule IDs or categories (comma-separated)")
 	f.StringVar(&fl.minConfidence, "min-confidence", "", "report findings of at least this confidence: low, medium, high (default medium)")
 	f.BoolVar(&fl.noIgnores, "no-ignores", false, "disregard inline suppression comments (audit mode)")
-	f.BoolVar(&fl.showSuppressed, "show-suppressed", false, "include suppressed findings in the report")
 	f.BoolVar(&fl.noGitignore, "no-gitignore", false, "scan files that .gitignore excludes")
 	f.IntVarP(&fl.jobs, "jobs", "j", 0, "files scanned in parallel (default: number of CPUs)")
 	f.Int64Var(&fl.maxFileSize, "max-file-size", 0, fmt.Sprintf("skip files larger than this many bytes (default %d)", source.DefaultMaxBytes))
-	return cmd
+}
+
+// scanOnce loads the config and runs the engine; scan and baseline share it.
+func scanOnce(fl scanFlags, args []string) (*engine.Result, *config.Config, error) {
+	for _, a := range args {
+		if _, err := os.Stat(a); err != nil {
+			return nil, nil, fmt.Errorf("path %s does not exist", a)
+		}
+	}
+	cfg, err := loadConfig(fl.configPath, args[0])
+	if err != nil {
+		return nil, nil, err
+	}
+	opt, err := buildOptions(fl, cfg, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := engine.Run(ctx, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	return res, cfg, nil
 }
 
 func runScan(cmd *cobra.Command, fl scanFlags, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
-	for _, a := range args {
-		if _, err := os.Stat(a); err != nil {
-			return fmt.Errorf("path %s does not exist", a)
-		}
-	}
 	rep, err := report.New(fl.format)
 	if err != nil {
 		return err
 	}
-	cfg, err := loadConfig(fl.configPath, args[0])
-	if err != nil {
-		return err
+	if fl.failOn != "" {
+		if _, err := rules.ParseSeverity(fl.failOn); err != nil {
+			return fmt.Errorf("--fail-on: %w", err)
+		}
 	}
-	opt, err := buildOptions(cmd, fl, cfg, args)
+	res, cfg, err := scanOnce(fl, args)
 	if err != nil {
 		return err
 	}
 	failOn := rules.Low
 	if s := firstNonEmpty(fl.failOn, cfg.FailOn); s != "" {
-		if failOn, err = rules.ParseSeverity(s); err != nil {
-			return fmt.Errorf("--fail-on: %w", err)
-		}
+		failOn, _ = rules.ParseSeverity(s) // validated with the config
 	}
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	res, err := engine.Run(ctx, opt)
-	if err != nil {
+	if err := applyBaseline(res, firstNonEmpty(fl.baseline, cfgPath(cfg, cfg.Baseline))); err != nil {
 		return err
+	}
+	if fl.diffBase != "" {
+		if err := keepChanged(res, fl.diffBase); err != nil {
+			return err
+		}
 	}
 
 	out := stdout
@@ -209,7 +237,7 @@ func loadConfig(explicit, firstRoot string) (*config.Config, error) {
 	return &config.Config{}, nil
 }
 
-func buildOptions(cmd *cobra.Command, fl scanFlags, cfg *config.Config, roots []string) (engine.Options, error) {
+func buildOptions(fl scanFlags, cfg *config.Config, roots []string) (engine.Options, error) {
 	base, err := scanBase(roots[0])
 	if err != nil {
 		return engine.Options{}, err

@@ -100,8 +100,8 @@ func (w *worker) enrich(fs []rules.Finding) []rules.Finding {
 	out := fs[:0]
 	for _, f := range fs {
 		r, ok := rules.ByID(f.RuleID)
-		if !ok {
-			continue
+		if !ok || !w.ran[r.ID] {
+			continue // built-in diagnostics of a rule the user turned off
 		}
 		if f.Severity == 0 {
 			f.Severity = r.Severity
