@@ -87,7 +87,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 type scanFlags struct {
 	format, output, configPath, failOn, minConfidence string
 	selectIDs, ignoreIDs                              []string
-	baseline, diffBase                                string
+	baseline, diffBase, summary                       string
 	exitZero, noIgnores, showSuppressed, noGitignore  bool
 	jobs                                              int
 	maxFileSize                                       int64
@@ -109,6 +109,7 @@ func newScanCmd(stdout, stderr io.Writer) *cobra.Command {
 	f.BoolVar(&fl.exitZero, "exit-zero", false, "exit 0 even when there are findings (errors still exit 2)")
 	f.BoolVar(&fl.showSuppressed, "show-suppressed", false, "include suppressed findings in the report")
 	f.StringVar(&fl.baseline, "baseline", "", "suppress the findings recorded in this baseline file (see `dagwarden baseline`)")
+	f.StringVar(&fl.summary, "summary", "", "also append a Markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY)")
 	f.StringVar(&fl.diffBase, "diff-base", "", "report only findings on lines added or changed since this git ref (pull-request mode)")
 	addCommonFlags(cmd, &fl)
 	return cmd
@@ -197,6 +198,11 @@ func runScan(cmd *cobra.Command, fl scanFlags, args []string, stdout, stderr io.
 	if err := rep(out, res, ropt); err != nil {
 		return fmt.Errorf("writing report: %v", err)
 	}
+	if fl.summary != "" {
+		if err := appendSummary(fl.summary, res, ropt); err != nil {
+			return err
+		}
+	}
 	// Text output shows notices on stderr; the machine formats carry them inside.
 	if fl.format == "text" || fl.format == "" {
 		for _, n := range res.Notices {
@@ -212,6 +218,18 @@ func runScan(cmd *cobra.Command, fl scanFlags, args []string, stdout, stderr io.
 		}
 	}
 	return nil
+}
+
+func appendSummary(path string, res *engine.Result, ropt report.Options) error {
+	fh, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return fmt.Errorf("cannot write summary %s: %v", path, unwrap(err))
+	}
+	if err := report.Markdown(fh, res, ropt); err != nil {
+		fh.Close()
+		return err
+	}
+	return fh.Close()
 }
 
 func firstNonEmpty(xs ...string) string {
