@@ -135,7 +135,8 @@ func TestActionScriptsEndToEnd(t *testing.T) {
 					}
 					continue
 				}
-				cmd := exec.Command("bash", "-e", "-c", s.Run)
+				// the shell GitHub uses for `shell: bash` steps
+				cmd := exec.Command("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", s.Run)
 				cmd.Dir = work
 				cmd.Env = append(os.Environ(), "RUNNER_TEMP="+temp, "GITHUB_ACTION_PATH="+actionPath)
 				for k, f := range files {
