@@ -12,6 +12,11 @@ import (
 // All returns every rule, sorted by ID.
 func All() []*Rule {
 	rs := []*Rule{
+		AirflowAuthRolePublicEnabled,
+		AirflowDAGConnectionLiteralPassword,
+		PrefectLogPrintsSecret,
+		PrefectRunLoggerSecret,
+		TLSVerificationDisabled,
 		InvalidSuppression,
 		UnusedSuppression,
 	}

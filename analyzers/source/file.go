@@ -84,7 +84,17 @@ func (f *File) Pos(off int) Pos {
 	}
 	i := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > off }) - 1
 	start := f.lines[i]
+	if i == 0 && HasBOM(f.Content) && off >= len(bom) {
+		start = len(bom) // editors do not show a byte-order mark: the character after it is column 1
+	}
 	return Pos{Offset: off, Line: i + 1, Col: utf8.RuneCount(f.Content[start:off]) + 1}
+}
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// HasBOM reports whether content starts with a UTF-8 byte-order mark.
+func HasBOM(content []byte) bool {
+	return len(content) >= 3 && content[0] == bom[0] && content[1] == bom[1] && content[2] == bom[2]
 }
 
 // Span converts a byte range into a span.
@@ -137,6 +147,9 @@ func (f *File) LineText(n int) string {
 // offset. Front-ends whose parsers report character columns (YAML, HCL) use it.
 func (f *File) OffsetAt(line, col int) int {
 	off := f.LineStart(line)
+	if line == 1 && HasBOM(f.Content) {
+		off = len(bom)
+	}
 	end := f.LineEnd(line)
 	for c := 1; c < col && off < end; c++ {
 		_, size := utf8.DecodeRune(f.Content[off:end])
@@ -160,4 +173,12 @@ func (f *File) Text(s Span) string {
 		return ""
 	}
 	return string(f.Content[s.Start.Offset:s.End.Offset])
+}
+
+// To returns the span from the start of s to the end of t.
+func (s Span) To(t Span) Span {
+	if t.End.Offset < s.Start.Offset {
+		return s
+	}
+	return Span{Start: s.Start, End: t.End}
 }

@@ -85,7 +85,7 @@ func TestActionScriptsEndToEnd(t *testing.T) {
 		wantExit int
 	}{
 		{"findings fail the job", nil, 1},
-		{"fail-on critical lets low findings pass", map[string]string{"fail-on": "critical"}, 0},
+		{"fail-on critical lets high findings pass", map[string]string{"fail-on": "critical"}, 0},
 		{"fail-on never", map[string]string{"fail-on": "never"}, 0},
 	}
 	for _, tc := range cases {
@@ -158,7 +158,7 @@ func TestActionScriptsEndToEnd(t *testing.T) {
 				t.Errorf("job exit = %d, want %d", lastExit, tc.wantExit)
 			}
 			summary, _ := os.ReadFile(files["GITHUB_STEP_SUMMARY"])
-			if !strings.Contains(string(summary), "## dagwarden") || !strings.Contains(string(summary), "1 finding (1 low)") {
+			if !strings.Contains(string(summary), "## dagwarden") || !strings.Contains(string(summary), "2 findings (1 high, 1 low)") {
 				t.Errorf("step summary:\n%s", summary)
 			}
 			if strings.Contains(string(summary), fixtureSecret) {
@@ -170,8 +170,8 @@ func TestActionScriptsEndToEnd(t *testing.T) {
 
 const fixtureSecret = "Winter2024-not-real"
 
-// writeFixtureRepo writes a small repository with one low-severity finding (a suppression without
-// a reason) next to a file holding a fake secret.
+// writeFixtureRepo writes a small repository with two findings: a high one (a connection password
+// in a DAG, whose value must never show) and a low one (a suppression naming an unknown rule).
 func writeFixtureRepo(t *testing.T, dir string) {
 	t.Helper()
 	files := map[string]string{

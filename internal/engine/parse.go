@@ -1,21 +1,52 @@
 package engine
 
 import (
+	"github.com/dagwarden/dagwarden/analyzers/python"
 	"github.com/dagwarden/dagwarden/analyzers/source"
 )
 
 // parsers holds one worker's front-ends. Stateful parsers (tree-sitter) are created lazily, so a
 // scan of YAML files never starts one.
-type parsers struct{}
+type parsers struct {
+	py *python.Parser
+}
 
 func newParsers() *parsers { return &parsers{} }
 
-func (p *parsers) close() {}
+func (p *parsers) close() {
+	if p.py != nil {
+		p.py.Close()
+	}
+}
 
 // parse turns a file into its document. A file whose front-end fails becomes a PlainDocument
 // plus a parse-error notice, so the text-level rules still run on it.
 func (p *parsers) parse(f *source.File) (source.Document, []Notice) {
-	return &source.PlainDocument{F: f}, nil
+	var doc source.Document
+	var err error
+	switch f.Kind {
+	case source.Python:
+		if p.py == nil {
+			if p.py, err = python.NewParser(); err != nil {
+				return failed(f, err)
+			}
+		}
+		var m *python.Module
+		if m, err = p.py.Parse(f); err == nil {
+			doc = m
+		}
+	default:
+		return &source.PlainDocument{F: f}, nil
+	}
+	if err != nil {
+		return failed(f, err)
+	}
+	return doc, noticesFromSyntaxErrors(doc)
+}
+
+// failed is the document of a file no front-end could read: the text-level rules still run.
+func failed(f *source.File, err error) (source.Document, []Notice) {
+	return &source.PlainDocument{F: f}, []Notice{{Path: f.Path, Kind: "parse-error", Message: "cannot parse: " + err.Error()}}
 }
 
 // noticesFromSyntaxErrors reports a document's recoverable syntax errors as notices; one per
@@ -33,7 +64,6 @@ func noticesFromSyntaxErrors(doc source.Document) []Notice {
 	return []Notice{{Path: doc.File().Path, Line: e.Span.Start.Line, Col: e.Span.Start.Col, Kind: "parse-error", Message: msg}}
 }
 
-var _ = noticesFromSyntaxErrors
 
 // ParseFile parses one file with a fresh set of front-ends; the fixture harness uses it to read
 // the comments of the same document the engine analysed.

@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/dagwarden/dagwarden/analyzers/python"
 	"github.com/dagwarden/dagwarden/analyzers/source"
 	"github.com/dagwarden/dagwarden/internal/suppress"
 	"github.com/dagwarden/dagwarden/rules"
@@ -49,8 +50,8 @@ func (w *worker) scanFile(ctx context.Context, f *source.File) *fileResult {
 	fr := &fileResult{file: f}
 	doc, notices := w.parsers.parse(f)
 	fr.notices = append(fr.notices, notices...)
-	if fw, ok := doc.(interface{ FrameworkNames() []string }); ok {
-		fr.frameworks = fw.FrameworkNames()
+	if m, ok := doc.(*python.Module); ok {
+		fr.frameworks = m.Frameworks().Names()
 	}
 	var found []rules.Finding
 	for _, r := range w.opt.Rules {

@@ -1,0 +1,9 @@
+// Package ini reads airflow.cfg and other INI files the way Python's configparser does when
+// Airflow reads them (RawConfigParser defaults, strict=False): `=` and `:` delimiters, full-line
+// `#` and `;` comments only, indented continuation lines, keys lower-cased, later duplicates
+// winning. It keeps the exact span of every section header, key and value, recognises `%(name)s`
+// interpolation (such a value is a template, not a literal) and unescapes `%%`.
+//
+// Lines configparser would reject (no delimiter, no section header yet, an empty key) and
+// duplicate options become syntax errors on the document; parsing always goes on.
+package ini
