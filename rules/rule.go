@@ -1,8 +1,12 @@
 package rules
 
 import (
+	"github.com/dagwarden/dagwarden/analyzers/dotenv"
+	"github.com/dagwarden/dagwarden/analyzers/ini"
+	"github.com/dagwarden/dagwarden/analyzers/jsonx"
 	"github.com/dagwarden/dagwarden/analyzers/python"
 	"github.com/dagwarden/dagwarden/analyzers/source"
+	"github.com/dagwarden/dagwarden/analyzers/toml"
 )
 
 // Rule is a policy check: its metadata plus one hook per input format it understands. The set of
@@ -11,6 +15,10 @@ import (
 type Rule struct {
 	Meta
 	Python func(*Pass, *python.Module) error
+	INI    func(*Pass, *ini.File) error
+	Dotenv func(*Pass, *dotenv.File) error
+	TOML   func(*Pass, *toml.File) error
+	JSON   func(*Pass, *jsonx.File) error
 	// Text runs on every scanned file, parsed or not, on its raw bytes (text-level secret scan).
 	Text func(*Pass, *source.File) error
 }
@@ -18,8 +26,16 @@ type Rule struct {
 // Kinds lists the input kinds the rule has hooks for.
 func (r *Rule) Kinds() []source.Kind {
 	var ks []source.Kind
-	if r.Python != nil {
-		ks = append(ks, source.Python)
+	for _, h := range []struct {
+		set  bool
+		kind source.Kind
+	}{
+		{r.Python != nil, source.Python}, {r.INI != nil, source.INI}, {r.Dotenv != nil, source.Dotenv},
+		{r.TOML != nil, source.TOML}, {r.JSON != nil, source.JSON},
+	} {
+		if h.set {
+			ks = append(ks, h.kind)
+		}
 	}
 	if r.Text != nil {
 		ks = append(ks, source.Text)
@@ -29,13 +45,31 @@ func (r *Rule) Kinds() []source.Kind {
 
 // Run calls the hook that matches the document's type. Text hooks run on every document.
 func (r *Rule) Run(p *Pass, doc source.Document) error {
+	var err error
 	switch d := doc.(type) {
 	case *python.Module:
 		if r.Python != nil {
-			if err := r.Python(p, d); err != nil {
-				return err
-			}
+			err = r.Python(p, d)
 		}
+	case *ini.File:
+		if r.INI != nil {
+			err = r.INI(p, d)
+		}
+	case *dotenv.File:
+		if r.Dotenv != nil {
+			err = r.Dotenv(p, d)
+		}
+	case *toml.File:
+		if r.TOML != nil {
+			err = r.TOML(p, d)
+		}
+	case *jsonx.File:
+		if r.JSON != nil {
+			err = r.JSON(p, d)
+		}
+	}
+	if err != nil {
+		return err
 	}
 	if r.Text != nil {
 		if err := r.Text(p, doc.File()); err != nil {
@@ -47,11 +81,13 @@ func (r *Rule) Run(p *Pass, doc source.Document) error {
 
 // Wants reports whether the rule has a hook that can run on a document of kind k.
 func (r *Rule) Wants(k source.Kind) bool {
-	switch k {
-	case source.Python:
-		if r.Python != nil {
+	if r.Text != nil {
+		return true
+	}
+	for _, have := range r.Kinds() {
+		if have == k {
 			return true
 		}
 	}
-	return r.Text != nil
+	return false
 }

@@ -1,8 +1,14 @@
 package engine
 
 import (
+	"errors"
+
+	"github.com/dagwarden/dagwarden/analyzers/dotenv"
+	"github.com/dagwarden/dagwarden/analyzers/ini"
+	"github.com/dagwarden/dagwarden/analyzers/jsonx"
 	"github.com/dagwarden/dagwarden/analyzers/python"
 	"github.com/dagwarden/dagwarden/analyzers/source"
+	"github.com/dagwarden/dagwarden/analyzers/toml"
 )
 
 // parsers holds one worker's front-ends. Stateful parsers (tree-sitter) are created lazily, so a
@@ -35,6 +41,14 @@ func (p *parsers) parse(f *source.File) (source.Document, []Notice) {
 		if m, err = p.py.Parse(f); err == nil {
 			doc = m
 		}
+	case source.INI:
+		doc, err = asDoc(ini.Parse(f))
+	case source.Dotenv:
+		doc, err = asDoc(dotenv.Parse(f))
+	case source.TOML:
+		doc, err = asDoc(toml.Parse(f))
+	case source.JSON:
+		doc, err = asDoc(jsonx.Parse(f))
 	default:
 		return &source.PlainDocument{F: f}, nil
 	}
@@ -43,6 +57,23 @@ func (p *parsers) parse(f *source.File) (source.Document, []Notice) {
 	}
 	return doc, noticesFromSyntaxErrors(doc)
 }
+
+// asDoc adapts a front-end's typed result; a nil pointer must not become a non-nil interface.
+func asDoc[T interface {
+	source.Document
+	comparable
+}](d T, err error) (source.Document, error) {
+	var zero T
+	if err != nil || d == zero {
+		if err == nil {
+			err = errNoDocument
+		}
+		return nil, err
+	}
+	return d, nil
+}
+
+var errNoDocument = errors.New("front-end returned no document")
 
 // failed is the document of a file no front-end could read: the text-level rules still run.
 func failed(f *source.File, err error) (source.Document, []Notice) {
@@ -63,7 +94,6 @@ func noticesFromSyntaxErrors(doc source.Document) []Notice {
 	}
 	return []Notice{{Path: doc.File().Path, Line: e.Span.Start.Line, Col: e.Span.Start.Col, Kind: "parse-error", Message: msg}}
 }
-
 
 // ParseFile parses one file with a fresh set of front-ends; the fixture harness uses it to read
 // the comments of the same document the engine analysed.

@@ -50,8 +50,7 @@ func Examples(testdata, id string) ([]Example, error) {
 		if err != nil {
 			return nil, err
 		}
-		code := markerRe.ReplaceAllString(string(data), "")
-		code = dropMarkerOnlyLines(code)
+		code := stripMarkers(string(data))
 		kind, _ := source.Classify(name, data)
 		out = append(out, Example{Name: name, Lang: fenceLang(kind, name), Code: code, Flagged: strings.HasPrefix(name, "bad")})
 	}
@@ -64,18 +63,21 @@ func Examples(testdata, id string) ([]Example, error) {
 	return out, nil
 }
 
-func dropMarkerOnlyLines(code string) string {
+// stripMarkers removes test expectations from a fixture: a line holding only a marker goes, a
+// trailing marker is cut off its line.
+func stripMarkers(code string) string {
 	lines := strings.Split(code, "\n")
 	out := lines[:0]
-	for i, l := range lines {
-		// a line that held only a marker is now empty; drop it unless it was empty before
-		if strings.TrimSpace(l) == "" && i > 0 && i < len(lines)-1 && strings.TrimSpace(lines[i-1]) != "" && strings.TrimSpace(lines[i+1]) != "" {
+	for _, l := range lines {
+		if markerLineRe.MatchString(l) {
 			continue
 		}
-		out = append(out, l)
+		out = append(out, strings.TrimRight(markerRe.ReplaceAllString(l, ""), " \t"))
 	}
 	return strings.TrimRight(strings.Join(out, "\n"), "\n") + "\n"
 }
+
+var markerLineRe = regexp.MustCompile(`^[ \t]*(#|//|;)[ \t]*(want|known-fp|known-fn):`)
 
 func fenceLang(k source.Kind, name string) string {
 	switch k {

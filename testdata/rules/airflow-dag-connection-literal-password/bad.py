@@ -2,7 +2,7 @@
 from airflow.models import Connection
 from airflow.models.connection import Connection as Conn
 
-snowflake = Connection(conn_id="snow", conn_type="snowflake", login="etl", password="Winter2024!")  # want: airflow-dag-connection-literal-password "connection `snow` password is a string literal"
+snowflake = Connection(conn_id="snow", conn_type="snowflake", login="etl", password="Spring-fake-pw!")  # want: airflow-dag-connection-literal-password "connection `snow` password is a string literal"
 
 legacy = Conn(
     conn_id="legacy",
