@@ -1,0 +1,110 @@
+package engine
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dagwarden/dagwarden/analyzers/python"
+	"github.com/dagwarden/dagwarden/rules"
+)
+
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for p, c := range files {
+		full := filepath.Join(root, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+// panicky fails on every Python file that mentions "boom", the way a rule with a bug might.
+var panicky = &rules.Rule{
+	Meta: rules.Meta{ID: "test-panicky", Title: "test", Category: rules.Secrets, Severity: rules.Low, Confidence: rules.ConfidenceHigh},
+	Python: func(p *rules.Pass, m *python.Module) error {
+		if strings.Contains(string(m.File().Content), "boom") {
+			var nilMap map[string]int
+			nilMap["x"]++
+		}
+		return nil
+	},
+}
+
+func TestBadInputBecomesNoticesAndTheRunGoesOn(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"dags/boom.py":      "x = 'boom'\n",
+		"dags/broken.py":    "def broken(:\n    pass\n",
+		"dags/binary.py":    "\x00\x01\x02ELF",
+		"dags/ok.py":        "from airflow.models import Connection\nConnection(conn_id='a', password='hunter2-not-real')\n",
+		"conf/broken.json":  "{\"a\": tru}\n",
+		"conf/airflow.cfg":  "no header\n[core]\nfernet_key = x\n",
+		"conf/invalid.toml": "a = \"\n",
+	})
+	res, err := Run(context.Background(), Options{
+		Base: root, Roots: []string{root},
+		Rules: []*rules.Rule{panicky, rules.AirflowDAGConnectionLiteralPassword},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]string{}
+	for _, n := range res.Notices {
+		kinds[n.Path] = n.Kind
+	}
+	for path, kind := range map[string]string{
+		"dags/boom.py": "internal-error", "dags/broken.py": "parse-error", "conf/broken.json": "parse-error",
+		"conf/airflow.cfg": "parse-error", "conf/invalid.toml": "parse-error",
+	} {
+		if kinds[path] != kind {
+			t.Errorf("notice for %s = %q, want %q (all: %v)", path, kinds[path], kind, res.Notices)
+		}
+	}
+	if _, ok := kinds["dags/binary.py"]; ok {
+		t.Error("binary file produced a notice; it should be skipped quietly")
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Path != "dags/ok.py" {
+		t.Fatalf("findings = %+v, want the one in dags/ok.py", res.Findings)
+	}
+	if res.Stats.Files != 6 {
+		t.Errorf("files scanned = %d, want 6 (binary skipped)", res.Stats.Files)
+	}
+	if res.Stats.Frameworks["airflow"] != 1 {
+		t.Errorf("frameworks = %v", res.Stats.Frameworks)
+	}
+}
+
+func TestUnreadableFileIsANotice(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads every file")
+	}
+	root := writeTree(t, map[string]string{"a.py": "x = 1\n"})
+	if err := os.Chmod(filepath.Join(root, "a.py"), 0); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), Options{Base: root, Roots: []string{root}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Notices) != 1 || res.Notices[0].Kind != "unreadable" {
+		t.Fatalf("notices = %v", res.Notices)
+	}
+}
+
+func TestSecretsFindingsAlwaysMaskTheirSpan(t *testing.T) {
+	root := writeTree(t, map[string]string{"a.py": "from airflow.models import Connection\nConnection(password='hunter2-not-real')\n"})
+	res, err := Run(context.Background(), Options{Base: root, Roots: []string{root}, Rules: []*rules.Rule{rules.AirflowDAGConnectionLiteralPassword}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || len(res.Findings[0].Sensitive) == 0 || res.Findings[0].Fingerprint == "" {
+		t.Fatalf("finding = %+v", res.Findings)
+	}
+}
