@@ -26,7 +26,7 @@ repos:
 YAML
 git add .pre-commit-config.yaml
 git commit -q -m "add pre-commit config"
-pre-commit install -q >/dev/null
+pre-commit install >/dev/null
 
 secret="Autumn-hook-test-not-real"
 cat > dags/etl.py <<PY
