@@ -1,6 +1,10 @@
 package config
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -34,5 +38,37 @@ func TestParseValidates(t *testing.T) {
 	}
 	if cfg.FailOn != "high" || len(cfg.Exclude) != 1 || *cfg.Rules["unused-suppression"].Enabled {
 		t.Fatalf("decoded %+v", cfg)
+	}
+}
+
+// TestSchemaMatchesConfig keeps the published JSON Schema and the Go struct in step: every key the
+// loader accepts is in the schema and the other way round.
+func TestSchemaMatchesConfig(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "docs", "dagwarden.schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema struct {
+		Properties map[string]json.RawMessage `json:"properties"`
+	}
+	if err := json.Unmarshal(data, &schema); err != nil {
+		t.Fatal(err)
+	}
+	typ := reflect.TypeOf(Config{})
+	inStruct := map[string]bool{}
+	for i := 0; i < typ.NumField(); i++ {
+		tag := typ.Field(i).Tag.Get("yaml")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		inStruct[tag] = true
+		if _, ok := schema.Properties[tag]; !ok {
+			t.Errorf("config key %q is missing from docs/dagwarden.schema.json", tag)
+		}
+	}
+	for k := range schema.Properties {
+		if !inStruct[k] {
+			t.Errorf("schema key %q is not accepted by the loader", k)
+		}
 	}
 }
