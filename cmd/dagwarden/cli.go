@@ -285,6 +285,7 @@ func buildOptions(fl scanFlags, cfg *config.Config, roots []string) (engine.Opti
 		MinConfidence: minConf,
 		NoIgnores:     fl.noIgnores,
 		Jobs:          fl.jobs,
+		TestPaths:     cfg.TestPaths,
 	}
 	if fl.maxFileSize > 0 {
 		opt.Discover.MaxBytes = fl.maxFileSize

@@ -8,7 +8,7 @@ import (
 )
 
 // examplesDir holds the example pipelines the README scans.
-var examplesDir = filepath.Join("..", "..", "testdata", "examples")
+var examplesDir = filepath.Join("..", "..", "testdata", "pipelines")
 
 // exampleSecrets are the fake secret values written in the example pipelines; no output may show
 // them, not even in part.
@@ -46,7 +46,7 @@ func TestExamplesScanIsDeterministicAndMasked(t *testing.T) {
 }
 
 // TestExamplesFindings pins what the README's scan reports: one finding per category at least,
-// each checked by hand against testdata/examples.
+// each checked by hand against testdata/pipelines.
 func TestExamplesFindings(t *testing.T) {
 	code, out, _ := runCLI(t, "scan", "--format", "text", examplesDir)
 	if code != 1 {

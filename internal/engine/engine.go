@@ -10,6 +10,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/bmatcuk/doublestar/v4"
+
 	"github.com/dagwarden/dagwarden/analyzers/source"
 	"github.com/dagwarden/dagwarden/internal/suppress"
 	"github.com/dagwarden/dagwarden/rules"
@@ -34,8 +36,18 @@ type Options struct {
 	Jobs      int
 	// FileBudget is how long one file may take before it is abandoned with a notice; 0 means 10 s.
 	FileBudget time.Duration
+	// TestPaths are globs of test, fixture and example code: findings there are reported at low
+	// severity, because example credentials are often copied into production, but a test
+	// fixture is rarely a live secret. Nil means DefaultTestPaths; an empty slice turns it off.
+	TestPaths []string
 	// Progress, when set, receives a count of files done every so often (for a terminal indicator).
 	Progress func(done, total int)
+}
+
+// DefaultTestPaths match the usual homes of tests, fixtures and examples.
+var DefaultTestPaths = []string{
+	"**/test/**", "**/tests/**", "**/testing/**", "**/fixtures/**", "**/examples/**", "**/example_dags/**",
+	"**/docs/**", "**/test_*.py", "**/*_test.py", "**/conftest.py",
 }
 
 // Notice is something the user should know that is not a finding: a file that could not be
@@ -75,6 +87,14 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	}
 	if opt.Jobs <= 0 {
 		opt.Jobs = runtime.GOMAXPROCS(0)
+	}
+	if opt.TestPaths == nil {
+		opt.TestPaths = DefaultTestPaths
+	}
+	for _, p := range opt.TestPaths {
+		if !doublestar.ValidatePattern(p) {
+			return nil, fmt.Errorf("invalid test-paths glob %q", p)
+		}
 	}
 	if opt.FileBudget <= 0 {
 		opt.FileBudget = 10 * time.Second

@@ -108,3 +108,28 @@ func TestSecretsFindingsAlwaysMaskTheirSpan(t *testing.T) {
 		t.Fatalf("finding = %+v", res.Findings)
 	}
 }
+
+func TestFindingsInTestPathsAreDowngraded(t *testing.T) {
+	src := "from airflow.models import Connection\nConnection(password='hunter2-not-real')\n"
+	root := writeTree(t, map[string]string{"dags/a.py": src, "tests/test_a.py": src, "examples/a.py": src})
+	run := func(testPaths []string) map[string]rules.Severity {
+		res, err := Run(context.Background(), Options{Base: root, Roots: []string{root}, TestPaths: testPaths,
+			Rules: []*rules.Rule{rules.AirflowDAGConnectionLiteralPassword}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]rules.Severity{}
+		for _, f := range res.Findings {
+			got[f.Path] = f.Severity
+		}
+		return got
+	}
+	got := run(nil)
+	if got["dags/a.py"] != rules.High || got["tests/test_a.py"] != rules.Low || got["examples/a.py"] != rules.Low {
+		t.Errorf("default test paths: %v", got)
+	}
+	got = run([]string{})
+	if got["tests/test_a.py"] != rules.High {
+		t.Errorf("test paths turned off: %v", got)
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/bmatcuk/doublestar/v4"
+
 	"github.com/dagwarden/dagwarden/analyzers/python"
 	"github.com/dagwarden/dagwarden/analyzers/source"
 	"github.com/dagwarden/dagwarden/internal/suppress"
@@ -63,6 +65,17 @@ func (w *worker) scanFile(ctx context.Context, f *source.File) *fileResult {
 		}
 	}
 	found = w.enrich(found)
+	if w.isTestPath(f.Path) {
+		for i := range found {
+			if found[i].Severity > rules.Low {
+				found[i].Severity = rules.Low
+				if found[i].Properties == nil {
+					found[i].Properties = map[string]string{}
+				}
+				found[i].Properties["downgraded"] = "test, fixture or example path"
+			}
+		}
+	}
 	if !w.opt.NoIgnores {
 		directives, invalid := suppress.Parse(doc)
 		found = append(found, w.enrich(invalid)...)
@@ -73,6 +86,15 @@ func (w *worker) scanFile(ctx context.Context, f *source.File) *fileResult {
 	suppress.Fingerprints(f, found)
 	fr.findings = found
 	return fr
+}
+
+func (w *worker) isTestPath(p string) bool {
+	for _, g := range w.opt.TestPaths {
+		if doublestar.MatchUnvalidated(g, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // runRule runs one rule on one document, turning a panic into an error so one broken rule on one

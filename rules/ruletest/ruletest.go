@@ -135,6 +135,7 @@ func Run(t *testing.T, r *rules.Rule, dir string) {
 		MinConfidence: rules.ConfidenceLow,
 		Jobs:          2,
 		Discover:      source.DiscoverOptions{NoIgnore: true},
+		TestPaths:     []string{},
 	})
 	if err != nil {
 		t.Fatal(err)
