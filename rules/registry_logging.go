@@ -1,0 +1,7 @@
+package rules
+
+// loggingRules are the rules of the logging category, in any order (All sorts them).
+var loggingRules = []*Rule{
+	PrefectLogPrintsSecret,
+	PrefectRunLoggerSecret,
+}
