@@ -145,6 +145,11 @@ func scanOnce(fl scanFlags, args []string) (*engine.Result, *config.Config, erro
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if isTerminal(os.Stderr) {
+		p := newProgress(os.Stderr)
+		opt.Progress = p.update
+		defer p.finish()
+	}
 	res, err := engine.Run(ctx, opt)
 	if err != nil {
 		return nil, nil, err

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dagwarden/dagwarden/analyzers/python"
 	"github.com/dagwarden/dagwarden/rules"
@@ -131,5 +132,38 @@ func TestFindingsInTestPathsAreDowngraded(t *testing.T) {
 	got = run([]string{})
 	if got["tests/test_a.py"] != rules.High {
 		t.Errorf("test paths turned off: %v", got)
+	}
+}
+
+// slow blocks on files that mention "stall", standing in for a pathological input.
+var slow = &rules.Rule{
+	Meta: rules.Meta{ID: "test-slow", Title: "test", Category: rules.Secrets, Severity: rules.Low, Confidence: rules.ConfidenceHigh},
+	Python: func(p *rules.Pass, m *python.Module) error {
+		if strings.Contains(string(m.File().Content), "stall") {
+			time.Sleep(2 * time.Second)
+		}
+		return nil
+	},
+}
+
+func TestAFileOverItsBudgetBecomesANotice(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"a.py": "x = 'stall'\n",
+		"b.py": "from airflow.models import Connection\nConnection(password='hunter2-not-real')\n",
+	})
+	start := time.Now()
+	res, err := Run(context.Background(), Options{Base: root, Roots: []string{root}, Jobs: 1, FileBudget: 100 * time.Millisecond,
+		Rules: []*rules.Rule{slow, rules.AirflowDAGConnectionLiteralPassword}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if time.Since(start) > 1500*time.Millisecond {
+		t.Errorf("scan waited for the slow file: %s", time.Since(start))
+	}
+	if len(res.Notices) != 1 || res.Notices[0].Kind != "timeout" || res.Notices[0].Path != "a.py" {
+		t.Errorf("notices = %v", res.Notices)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Path != "b.py" {
+		t.Errorf("the next file was not scanned with fresh parsers: %+v", res.Findings)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/bmatcuk/doublestar/v4"
 
@@ -44,13 +45,41 @@ func (w *worker) scan(ctx context.Context, c source.Candidate) *fileResult {
 		return nil
 	}
 	f := source.NewFile(c.Path, kind, data)
-	return w.scanFile(ctx, f)
+	return w.scanWithBudget(ctx, f)
+}
+
+// scanWithBudget scans a file in its own goroutine and gives up waiting after the file budget:
+// one pathological file becomes a notice instead of stalling the scan. The abandoned goroutine
+// keeps the parsers it was using (tree-sitter parsers are not goroutine-safe) and closes them when
+// it finishes; this worker carries on with fresh ones.
+func (w *worker) scanWithBudget(ctx context.Context, f *source.File) *fileResult {
+	ps := w.parsers
+	done := make(chan *fileResult, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- &fileResult{file: f, notices: []Notice{{Path: f.Path, Kind: "internal-error", Message: fmt.Sprintf("scan failed on this file: %v", p)}}}
+			}
+		}()
+		done <- w.scanFile(ctx, f, ps)
+	}()
+	timer := time.NewTimer(w.opt.FileBudget)
+	defer timer.Stop()
+	select {
+	case fr := <-done:
+		return fr
+	case <-timer.C:
+		w.parsers = newParsers()
+		go func() { <-done; ps.close() }()
+		return &fileResult{file: f, notices: []Notice{{Path: f.Path, Kind: "timeout",
+			Message: fmt.Sprintf("file took longer than %s to analyse; skipped", w.opt.FileBudget)}}}
+	}
 }
 
 // scanFile parses a file once and runs every rule that wants it.
-func (w *worker) scanFile(ctx context.Context, f *source.File) *fileResult {
+func (w *worker) scanFile(ctx context.Context, f *source.File, ps *parsers) *fileResult {
 	fr := &fileResult{file: f}
-	doc, notices := w.parsers.parse(f)
+	doc, notices := ps.parse(f)
 	fr.notices = append(fr.notices, notices...)
 	if m, ok := doc.(*python.Module); ok {
 		fr.frameworks = m.Frameworks().Names()
