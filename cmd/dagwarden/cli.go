@@ -375,7 +375,14 @@ func scanBase(firstRoot string) (string, error) {
 		}
 		dir = parent
 	}
-	return os.Getwd()
+	wd, err := os.Getwd()
+	if err != nil {
+		return abs, nil
+	}
+	if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
+		return wd, nil
+	}
+	return abs, nil // outside the working directory: report paths relative to the scan root
 }
 
 func newRulesCmd(stdout io.Writer) *cobra.Command {

@@ -1,0 +1,22 @@
+// Package secrets is dagwarden's text-level secret detector. It reports facts (matches of secret
+// patterns with exact byte offsets), never findings: the rules in rules/ judge them.
+//
+// The detector runs gitleaks' default rule set (v8.30.1, loaded from its config package with a
+// private viper) plus dagwarden's own rules (connection URIs with a password, Airflow Fernet keys,
+// Prefect API keys, Dagster+ tokens), with gitleaks' semantics: secret group, entropy, global and
+// per-rule allowlists, stop words, "gitleaks:allow", generic de-duplication, and decoding of
+// base64/hex/percent/unicode escapes to depth 5 through gitleaks' detect/codec.
+//
+// Unlike gitleaks' detect.Detect, which runs every rule whose keyword occurs anywhere in a file over
+// the whole file, Scan makes one Aho-Corasick pass over an ASCII-lowercased copy of the content and
+// runs each rule only over the lines around its keyword hits. The window is the largest number of
+// line breaks the rule's regex can match (derived from its syntax tree), so a window always holds
+// every match that contains the keyword; rules whose regex can span an unbounded or large number
+// of lines (private keys, Kubernetes secrets) run over the whole content. A parity test checks
+// that the result equals detect.Detect's on fixtures and on a generated corpus.
+//
+// Matches whose secret is a placeholder, a template, an environment reference, a documented
+// example or a trivial value (see Classify) are dropped by Scan unless WithUnclassified is given.
+//
+// Only this package imports gitleaks.
+package secrets

@@ -1,0 +1,927 @@
+package secrets
+
+import (
+	"fmt"
+	"regexp/syntax"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unsafe"
+
+	ahocorasick "github.com/BobuSumisu/aho-corasick"
+	"github.com/spf13/viper"
+	"github.com/zricethezav/gitleaks/v8/config"
+	"github.com/zricethezav/gitleaks/v8/detect/codec"
+)
+
+// DefaultMaxDecodeDepth is the decoding depth of the gitleaks CLI, which Scan uses by default.
+const DefaultMaxDecodeDepth = 5
+
+// gitleaksAllow is the inline marker that makes gitleaks (and this scanner) skip a match.
+const gitleaksAllow = "gitleaks:allow"
+
+// maxWindowLines is the largest line window a rule gets around a keyword; a rule whose regex can
+// match more line breaks than this runs over the whole content.
+const maxWindowLines = 16
+
+// Match is one secret pattern match. Offsets are 0-based byte offsets into the scanned content.
+// For a match found in decoded text (a base64 blob holding a token), Start/End and
+// MatchStart/MatchEnd are the span of the encoded text it was decoded from, and Tags carry
+// "decoded:<encoding>" and "decode-depth:<n>".
+type Match struct {
+	RuleID      string
+	Description string
+	// Start and End delimit the secret (the rule's secret group), not the whole match.
+	Start, End int
+	// MatchStart and MatchEnd delimit the whole regex match (without surrounding newlines).
+	MatchStart, MatchEnd int
+	// Secret is the secret's text (decoded when the match came from decoded text). It never
+	// leaves the process: reporters mask the span instead.
+	Secret  string
+	Entropy float64
+	Tags    []string
+	// PathOnly is set for gitleaks rules that match a file by its name alone (pkcs12-file); such
+	// a match has no span.
+	PathOnly bool
+}
+
+// Option configures a Scanner.
+type Option func(*options)
+
+type options struct {
+	maxDecodeDepth int
+	gitleaks       bool
+	own            bool
+	unclassified   bool
+}
+
+// WithMaxDecodeDepth sets how many rounds of decoding (base64, hex, percent, unicode escapes) Scan
+// applies; 0 disables decoding. The default is DefaultMaxDecodeDepth, as in the gitleaks CLI.
+func WithMaxDecodeDepth(n int) Option { return func(o *options) { o.maxDecodeDepth = max(n, 0) } }
+
+// WithGitleaksRulesOnly leaves dagwarden's own rules out (the parity test compares with gitleaks).
+func WithGitleaksRulesOnly() Option { return func(o *options) { o.own = false } }
+
+// WithOwnRulesOnly leaves gitleaks' rule set out and keeps only dagwarden's rules.
+func WithOwnRulesOnly() Option { return func(o *options) { o.gitleaks = false } }
+
+// WithUnclassified keeps the matches that Classify rejects (placeholders, templates, env
+// references, examples, trivial values). By default Scan drops them.
+func WithUnclassified() Option { return func(o *options) { o.unclassified = true } }
+
+// Scanner finds secrets in text. It is built once per process (NewScanner) and is safe for
+// concurrent use: Scan only reads it.
+type Scanner struct {
+	rules     []*rule
+	trie      *ahocorasick.Trie
+	kwRules   [][]int // keyword index in the trie → indices into rules
+	noKwRules []int   // rules without keywords: run over the whole content
+	global    []*config.Allowlist
+	opts      options
+	lowerPool sync.Pool
+}
+
+type rule struct {
+	config.Rule
+	generic bool
+	own     bool
+	window  int // lines either side of a keyword hit; < 0: the whole content
+}
+
+// loadGitleaksConfig reads gitleaks' default configuration once per process, through a private
+// viper instance (detect.NewDetectorDefaultConfig writes the global one).
+var loadGitleaksConfig = sync.OnceValues(func() (config.Config, error) {
+	v := viper.New()
+	v.SetConfigType("toml")
+	if err := v.ReadConfig(strings.NewReader(config.DefaultConfig)); err != nil {
+		return config.Config{}, fmt.Errorf("gitleaks default config: %w", err)
+	}
+	var vc config.ViperConfig
+	if err := v.Unmarshal(&vc); err != nil {
+		return config.Config{}, fmt.Errorf("gitleaks default config: %w", err)
+	}
+	cfg, err := vc.Translate()
+	if err != nil {
+		return config.Config{}, fmt.Errorf("gitleaks default config: %w", err)
+	}
+	// NOTE: Validate compiles allowlists in place; doing it here, once, keeps Scan read-only.
+	for _, a := range cfg.Allowlists {
+		if err := a.Validate(); err != nil {
+			return config.Config{}, err
+		}
+	}
+	for id, r := range cfg.Rules {
+		if err := r.Validate(); err != nil {
+			return config.Config{}, err
+		}
+		cfg.Rules[id] = r
+	}
+	return cfg, nil
+})
+
+// NewScanner builds a Scanner: gitleaks' default rules plus dagwarden's own rules, one keyword
+// automaton, and each rule's line window.
+func NewScanner(opts ...Option) (*Scanner, error) {
+	o := options{maxDecodeDepth: DefaultMaxDecodeDepth, gitleaks: true, own: true}
+	for _, f := range opts {
+		f(&o)
+	}
+	cfg, err := loadGitleaksConfig()
+	if err != nil {
+		return nil, err
+	}
+	s := &Scanner{opts: o, global: cfg.Allowlists}
+	if o.gitleaks {
+		for _, r := range cfg.Rules {
+			s.rules = append(s.rules, &rule{Rule: r})
+		}
+	}
+	if o.own {
+		for _, r := range ownRules() {
+			for i, k := range r.Keywords {
+				r.Keywords[i] = strings.ToLower(k)
+			}
+			if err := r.Validate(); err != nil {
+				return nil, err
+			}
+			s.rules = append(s.rules, &rule{Rule: r, own: true})
+		}
+	}
+	sort.Slice(s.rules, func(i, j int) bool { return s.rules[i].RuleID < s.rules[j].RuleID })
+
+	kwIndex := map[string]int{}
+	var kws []string
+	for i, r := range s.rules {
+		if len(r.RequiredRules) > 0 {
+			return nil, fmt.Errorf("rule %s: composite rules (required) are not supported", r.RuleID)
+		}
+		r.generic = strings.Contains(strings.ToLower(r.RuleID), "generic")
+		r.window = windowLines(r.Rule)
+		if r.window >= 0 && !keywordInEveryMatch(r.Rule) {
+			// gitleaks runs such a rule over the whole file once any keyword occurs in it.
+			r.window = -1
+		}
+		if len(r.Keywords) == 0 {
+			s.noKwRules = append(s.noKwRules, i)
+			continue
+		}
+		for _, k := range r.Keywords {
+			k = strings.ToLower(k)
+			ki, ok := kwIndex[k]
+			if !ok {
+				ki = len(kws)
+				kwIndex[k] = ki
+				kws = append(kws, k)
+				s.kwRules = append(s.kwRules, nil)
+			}
+			if !slices.Contains(s.kwRules[ki], i) {
+				s.kwRules[ki] = append(s.kwRules[ki], i)
+			}
+		}
+	}
+	s.trie = ahocorasick.NewTrieBuilder().AddStrings(kws).Build()
+	return s, nil
+}
+
+// RuleIDs lists the IDs of the rules the scanner runs, sorted.
+func (s *Scanner) RuleIDs() []string {
+	ids := make([]string, len(s.rules))
+	for i, r := range s.rules {
+		ids[i] = r.RuleID
+	}
+	return ids
+}
+
+// windowLines is the number of lines a rule needs on each side of a keyword hit: the largest
+// number of line breaks its regex can match, or -1 (whole content) when that is unbounded or
+// larger than maxWindowLines.
+func windowLines(r config.Rule) int {
+	if r.Regex == nil {
+		return 0
+	}
+	re, err := syntax.Parse(r.Regex.String(), syntax.Perl)
+	if err != nil {
+		return -1
+	}
+	n := maxNewlines(re)
+	if n > maxWindowLines {
+		return -1
+	}
+	// One more line on each side keeps the text around a match the same as in the whole content
+	// for \b and look-around-like prefixes such as (?:^|[\s'"]).
+	return n + 1
+}
+
+// keywordInEveryMatch reports whether every match of the rule's regex contains one of its
+// keywords (ASCII case-insensitively). Only then can the rule run on windows around keyword hits;
+// a rule such as sourcegraph-access-token, whose regex also matches any 40 hex digits, must run
+// over the whole content whenever a keyword occurs, as in gitleaks.
+func keywordInEveryMatch(r config.Rule) bool {
+	if r.Regex == nil || len(r.Keywords) == 0 {
+		return false
+	}
+	re, err := syntax.Parse(r.Regex.String(), syntax.Perl)
+	if err != nil {
+		return false
+	}
+	return mustContain(re.Simplify(), r.Keywords)
+}
+
+// mustContain reports whether every string re matches contains one of the keywords.
+func mustContain(re *syntax.Regexp, kws []string) bool {
+	if l, ok := literals(re, 64); ok {
+		return allContain(l, kws)
+	}
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return mustContain(re.Sub[0], kws)
+	case syntax.OpRepeat:
+		return re.Min > 0 && mustContain(re.Sub[0], kws)
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !mustContain(sub, kws) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpConcat:
+		// Any element, or any run of consecutive finite elements, that always holds a keyword.
+		for i := range re.Sub {
+			if mustContain(re.Sub[i], kws) {
+				return true
+			}
+			acc := []string{""}
+			for j := i; j < len(re.Sub); j++ {
+				l, ok := literals(re.Sub[j], 64)
+				if !ok {
+					break
+				}
+				acc = crossProduct(acc, l, 256)
+				if acc == nil {
+					break
+				}
+				if allContain(acc, kws) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// literals returns the finite set of lower-cased strings re matches, when there are at most
+// limit of them.
+func literals(re *syntax.Regexp, limit int) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		return []string{strings.ToLower(string(re.Rune))}, true
+	case syntax.OpCharClass:
+		set := map[string]bool{}
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] > 64 {
+				return nil, false
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				set[strings.ToLower(string(r))] = true
+			}
+		}
+		if len(set) > limit {
+			return nil, false
+		}
+		return sortedKeys(set), true
+	case syntax.OpCapture:
+		return literals(re.Sub[0], limit)
+	case syntax.OpQuest:
+		l, ok := literals(re.Sub[0], limit)
+		return append(l, ""), ok
+	case syntax.OpRepeat:
+		if re.Max < 0 || re.Max > 4 {
+			return nil, false
+		}
+		l, ok := literals(re.Sub[0], limit)
+		if !ok {
+			return nil, false
+		}
+		var out []string
+		acc := []string{""}
+		for n := 0; n <= re.Max; n++ {
+			if n >= re.Min {
+				out = append(out, acc...)
+			}
+			if acc = crossProduct(acc, l, limit); acc == nil {
+				return nil, false
+			}
+		}
+		return out, len(out) <= limit
+	case syntax.OpConcat:
+		acc := []string{""}
+		for _, sub := range re.Sub {
+			l, ok := literals(sub, limit)
+			if !ok {
+				return nil, false
+			}
+			if acc = crossProduct(acc, l, limit); acc == nil {
+				return nil, false
+			}
+		}
+		return acc, true
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			l, ok := literals(sub, limit)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, l...)
+		}
+		return out, len(out) <= limit
+	}
+	return nil, false
+}
+
+func crossProduct(a, b []string, limit int) []string {
+	if len(a)*len(b) > limit {
+		return nil
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
+}
+
+func allContain(ss, kws []string) bool {
+	for _, s := range ss {
+		found := false
+		for _, k := range kws {
+			if strings.Contains(s, strings.ToLower(k)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+const unbounded = 1 << 20
+
+// maxNewlines bounds how many '\n' a match of re can contain.
+func maxNewlines(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return strings.Count(string(re.Rune), "\n")
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i] <= '\n' && '\n' <= re.Rune[i+1] {
+				return 1
+			}
+		}
+		return 0
+	case syntax.OpAnyChar:
+		return 1
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxNewlines(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		if maxNewlines(re.Sub[0]) > 0 {
+			return unbounded
+		}
+		return 0
+	case syntax.OpRepeat:
+		n := maxNewlines(re.Sub[0])
+		if n == 0 {
+			return 0
+		}
+		if re.Max < 0 {
+			return unbounded
+		}
+		return min(n*re.Max, unbounded)
+	case syntax.OpConcat:
+		t := 0
+		for _, sub := range re.Sub {
+			t = min(t+maxNewlines(sub), unbounded)
+		}
+		return t
+	case syntax.OpAlternate:
+		t := 0
+		for _, sub := range re.Sub {
+			t = max(t, maxNewlines(sub))
+		}
+		return t
+	}
+	return 0
+}
+
+// candidate is a match before de-duplication, with gitleaks' own view of it (line, Match text).
+type candidate struct {
+	Match
+	rule   *rule
+	line   int    // gitleaks' 1-based StartLine of the match
+	match  string // gitleaks' Finding.Match (the match without surrounding newlines)
+	secret string // gitleaks' Finding.Secret
+}
+
+// scan is the state of one Scan call.
+type scan struct {
+	s       *Scanner
+	path    string
+	content string // the original content
+	nl      []int  // offsets of '\n' in content, computed on first use
+	nlDone  bool
+	active  []bool // per rule: not excluded by path rules or path allowlists
+	out     []candidate
+}
+
+// Scan reports the secrets in content. path is used for gitleaks' path rules and path
+// allowlists (e.g. package-lock.json is skipped, kubernetes-secret-yaml runs on .yaml only).
+// content is not modified and not retained. The result is sorted by Start, End, RuleID.
+func (s *Scanner) Scan(path string, content []byte) []Match {
+	if len(content) == 0 && path == "" {
+		return nil
+	}
+	// fast path: gitleaks skips files on its global path allowlist entirely.
+	if path != "" {
+		for _, a := range s.global {
+			if pathOrCommitAllowed(a, path) {
+				return nil
+			}
+		}
+	}
+	st := &scan{s: s, path: path}
+	if len(content) > 0 {
+		// NOTE: content is only read during Scan, and every string kept from it is cloned.
+		st.content = unsafe.String(&content[0], len(content))
+	}
+	st.active = make([]bool, len(s.rules))
+	for i, r := range s.rules {
+		st.active[i] = st.ruleApplies(r)
+	}
+
+	raw := st.content
+	var segments []*codec.EncodedSegment
+	var decoder *codec.Decoder
+	for depth := 0; ; depth++ {
+		st.pass(depth, raw, segments)
+		if depth+1 > s.opts.maxDecodeDepth {
+			break
+		}
+		if !mayDecode(raw) {
+			break // fast path: the decoder would find nothing to decode
+		}
+		if decoder == nil {
+			decoder = codec.NewDecoder()
+		}
+		raw, segments = decoder.Decode(raw, segments)
+		if len(segments) == 0 {
+			break
+		}
+	}
+	return st.finish()
+}
+
+// mayDecode is a cheap, conservative test for whether gitleaks' decoder can decode anything in
+// raw: a percent escape, a U+XXXX or \uXXXX escape, or a run of 16+ base64 characters holding a
+// digit or one of +/-_ (codec's base64 and hex decoders give up on anything else; a hex run is
+// such a run too). When it is false, codec's Decode returns no segments, so skipping it is exact.
+func mayDecode(raw string) bool {
+	run, likely := 0, false
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			run++
+		case c >= '0' && c <= '9' || c == '_' || c == '-' || c == '+' || c == '/':
+			run++
+			likely = true
+		default:
+			run, likely = 0, false
+		}
+		if likely && run >= 16 {
+			return true
+		}
+		switch {
+		case c == '%' && i+2 < len(raw) && isHex(raw[i+1]) && isHex(raw[i+2]):
+			return true
+		case c == '+' && i > 0 && raw[i-1] == 'U':
+			return true
+		case c == '\\' && i+1 < len(raw) && (raw[i+1] == 'u' || raw[i+1] == 'U'):
+			return true
+		}
+	}
+	return false
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// ruleApplies mirrors the path checks at the top of gitleaks' detectRule: SkipReport, the rule's
+// path allowlists, and the rule's path regex.
+func (st *scan) ruleApplies(r *rule) bool {
+	if r.SkipReport {
+		return false
+	}
+	if st.path != "" {
+		for _, a := range r.Allowlists {
+			if pathOrCommitAllowed(a, st.path) {
+				return false
+			}
+		}
+	}
+	if r.Path != nil && !r.Path.MatchString(st.path) {
+		return false
+	}
+	return true
+}
+
+// pathOrCommitAllowed is gitleaks' checkCommitOrPathAllowed for one allowlist and no commit.
+func pathOrCommitAllowed(a *config.Allowlist, path string) bool {
+	if path == "" {
+		return false
+	}
+	pathAllowed := a.PathAllowed(path)
+	if a.MatchCondition == config.AllowlistMatchAnd {
+		if len(a.Regexes) > 0 || len(a.StopWords) > 0 {
+			return false // checked per finding
+		}
+		if len(a.Commits) > 0 {
+			return false // no commit: CommitAllowed is false
+		}
+		if len(a.Paths) > 0 {
+			return pathAllowed
+		}
+		return true // allTrue of no checks
+	}
+	return pathAllowed
+}
+
+// span is a half-open byte range of the text being scanned.
+type span struct{ start, end int }
+
+// pass runs every rule over one decoding pass of the content: the rules owning a keyword only
+// over the windows around the keyword's occurrences.
+func (st *scan) pass(depth int, raw string, segments []*codec.EncodedSegment) {
+	s := st.s
+	if depth == 0 {
+		// Path-only rules report once, on the first pass (gitleaks: Regex == nil, no segments).
+		for i, r := range s.rules {
+			if st.active[i] && r.Regex == nil && r.Path != nil {
+				st.out = append(st.out, candidate{
+					Match: Match{RuleID: r.RuleID, Description: r.Description, Tags: slices.Clone(r.Tags), PathOnly: true},
+					rule:  r, match: "file detected: " + st.path,
+				})
+			}
+		}
+	}
+	if raw == "" {
+		return
+	}
+
+	lower := s.lower(raw)
+	defer s.lowerPool.Put(lower)
+
+	nl := newlines(raw)
+	lineOf := func(off int) int { return sort.SearchInts(nl, off) } // 0-based line of off
+	lineStart := func(l int) int {
+		if l <= 0 {
+			return 0
+		}
+		if l > len(nl) {
+			return len(raw)
+		}
+		return nl[l-1] + 1
+	}
+	lineEnd := func(l int) int { // just after the line's '\n'
+		if l >= len(nl) {
+			return len(raw)
+		}
+		return nl[l] + 1
+	}
+
+	windows := make(map[int][]span)
+	whole := make(map[int]bool)
+	for _, i := range s.noKwRules {
+		whole[i] = true
+	}
+	s.trie.Walk(*lower, func(end, n, pattern int64) bool {
+		start := int(end - n + 1)
+		for _, i := range s.kwRules[pattern] {
+			r := s.rules[i]
+			if !st.active[i] || r.Regex == nil {
+				continue
+			}
+			if r.window < 0 {
+				whole[i] = true
+				continue
+			}
+			ws := lineStart(lineOf(start) - r.window)
+			we := lineEnd(lineOf(int(end)) + r.window)
+			w := windows[i]
+			if k := len(w) - 1; k >= 0 && ws >= w[k].start && ws <= w[k].end {
+				w[k].end = max(w[k].end, we)
+			} else {
+				windows[i] = append(w, span{ws, we})
+			}
+		}
+		return true
+	})
+	for i, w := range windows {
+		windows[i] = mergeSpans(w)
+	}
+
+	for i, r := range s.rules {
+		if !st.active[i] || r.Regex == nil {
+			continue
+		}
+		if whole[i] {
+			if segments != nil && len(codec.SegmentsWithDecodedOverlap(segments, 0, len(raw))) == 0 {
+				continue
+			}
+			st.matchRule(r, raw, 0, len(raw), segments)
+			continue
+		}
+		for _, w := range windows[i] {
+			// fast path: in a decoded pass only matches overlapping decoded text count.
+			if segments != nil && len(codec.SegmentsWithDecodedOverlap(segments, w.start, w.end)) == 0 {
+				continue
+			}
+			st.matchRule(r, raw, w.start, w.end, segments)
+		}
+	}
+}
+
+// mergeSpans sorts spans and merges those that overlap or touch, so that no match is found twice.
+func mergeSpans(w []span) []span {
+	if len(w) < 2 {
+		return w
+	}
+	slices.SortFunc(w, func(a, b span) int { return a.start - b.start })
+	out := w[:1]
+	for _, x := range w[1:] {
+		if last := &out[len(out)-1]; x.start <= last.end {
+			last.end = max(last.end, x.end)
+		} else {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// lower returns an ASCII-lowercased copy of raw (same length, so offsets stay valid).
+func (s *Scanner) lower(raw string) *[]byte {
+	p, _ := s.lowerPool.Get().(*[]byte)
+	if p == nil {
+		p = new([]byte)
+	}
+	b := slices.Grow((*p)[:0], len(raw))[:len(raw)]
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	*p = b
+	return p
+}
+
+// newlines returns the offsets of every '\n' in s.
+func newlines(s string) []int {
+	nl := make([]int, 0, len(s)/40+1)
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], '\n')
+		if j < 0 {
+			return nl
+		}
+		nl = append(nl, i+j)
+		i += j + 1
+	}
+}
+
+// matchRule mirrors gitleaks' detectRule for the matches of one rule inside raw[ws:we].
+func (st *scan) matchRule(r *rule, raw string, ws, we int, segments []*codec.EncodedSegment) {
+	for _, mi := range r.Regex.FindAllStringIndex(raw[ws:we], -1) {
+		ms, me := ws+mi[0], ws+mi[1]
+		text := raw[ms:me]
+		trimmed := strings.Trim(text, "\n")
+		lead := len(text) - len(strings.TrimLeft(text, "\n"))
+
+		var (
+			tags        []string
+			currentLine string
+			origStart   int
+			origEnd     int
+		)
+		if len(segments) > 0 {
+			segs := codec.SegmentsWithDecodedOverlap(segments, ms, me)
+			if len(segs) == 0 {
+				continue // found in an earlier pass
+			}
+			adj := codec.AdjustMatchIndex(segs, []int{ms, me})
+			origStart, origEnd = adj[0], adj[1]
+			tags = codec.Tags(segs)
+			currentLine = codec.CurrentLine(segs, raw)
+		} else {
+			// gitleaks keeps the untrimmed start and shortens the end by the trimmed length.
+			origStart, origEnd = ms, ms+len(trimmed)
+		}
+		line, lineText := st.location(origStart, origEnd)
+		if strings.Contains(lineText, gitleaksAllow) {
+			continue
+		}
+		if currentLine == "" {
+			currentLine = lineText
+		}
+
+		// The secret group, found by matching the regex again on the trimmed match as gitleaks does.
+		secret, secStart, secEnd := trimmed, 0, len(trimmed)
+		if idx := r.Regex.FindStringSubmatchIndex(trimmed); len(idx) >= 4 {
+			if r.SecretGroup > 0 {
+				if len(idx)/2 <= r.SecretGroup {
+					continue
+				}
+				secStart, secEnd = idx[2*r.SecretGroup], idx[2*r.SecretGroup+1]
+				if secStart < 0 {
+					secStart, secEnd = 0, 0
+				}
+				secret = trimmed[secStart:secEnd]
+			} else {
+				for g := 1; g < len(idx)/2; g++ {
+					if idx[2*g] >= 0 && idx[2*g+1] > idx[2*g] {
+						secStart, secEnd = idx[2*g], idx[2*g+1]
+						secret = trimmed[secStart:secEnd]
+						break
+					}
+				}
+			}
+		}
+
+		entropy := Entropy(secret)
+		if r.Entropy != 0 && entropy <= r.Entropy {
+			continue
+		}
+		if findingAllowed(st.s.global, secret, trimmed, currentLine, st.path) ||
+			findingAllowed(r.Allowlists, secret, trimmed, currentLine, st.path) {
+			continue
+		}
+
+		c := candidate{rule: r, line: line, match: trimmed, secret: secret}
+		c.RuleID, c.Description, c.Entropy = r.RuleID, r.Description, entropy
+		c.Tags = append(slices.Clone(r.Tags), tags...)
+		if len(segments) > 0 {
+			// The secret's own encoded span: the match may also hold literal context around it.
+			c.Start, c.End, c.MatchStart, c.MatchEnd = origStart, origEnd, origStart, origEnd
+			ss, se := ms+lead+secStart, ms+lead+secEnd
+			if segs := codec.SegmentsWithDecodedOverlap(segments, ss, se); len(segs) > 0 && se > ss {
+				if adj := codec.AdjustMatchIndex(segs, []int{ss, se}); adj[0] >= origStart && adj[1] <= origEnd {
+					c.Start, c.End = adj[0], adj[1]
+				}
+			}
+		} else {
+			c.MatchStart = ms + lead
+			c.MatchEnd = c.MatchStart + len(trimmed)
+			c.Start, c.End = c.MatchStart+secStart, c.MatchStart+secEnd
+		}
+		st.out = append(st.out, c)
+	}
+}
+
+// findingAllowed is gitleaks' checkFindingAllowed (no commit).
+func findingAllowed(lists []*config.Allowlist, secret, match, line, path string) bool {
+	for _, a := range lists {
+		target := secret
+		switch a.RegexTarget {
+		case "match":
+			target = match
+		case "line":
+			target = line
+		}
+		regexAllowed := a.RegexAllowed(target)
+		stop, _ := a.ContainsStopWord(secret)
+		if a.MatchCondition == config.AllowlistMatchAnd {
+			ok := true
+			if len(a.Commits) > 0 {
+				ok = false
+			}
+			if len(a.Paths) > 0 && !(a.PathAllowed(path)) {
+				ok = false
+			}
+			if len(a.Regexes) > 0 && !regexAllowed {
+				ok = false
+			}
+			if len(a.StopWords) > 0 && !stop {
+				ok = false
+			}
+			if ok {
+				return true
+			}
+		} else if regexAllowed || stop {
+			return true
+		}
+	}
+	return false
+}
+
+// location mirrors gitleaks' location(): the 1-based line it reports for a match starting at
+// start, and the "line" text it checks for gitleaks:allow and line allowlists. That text starts
+// at the preceding '\n' and, for a match on an unterminated last line, at the start of the file.
+func (st *scan) location(start, end int) (line int, text string) {
+	if !st.nlDone {
+		st.nl, st.nlDone = newlines(st.content), true
+	}
+	raw := st.content
+	nl := st.nl
+	if len(nl) == 0 {
+		nl = []int{len(raw)}
+	}
+	var sli, eli int
+	k := sort.SearchInts(nl, start+1) // first '\n' after start
+	lineSet := k < len(nl)
+	if lineSet {
+		line = k + 1
+		if k > 0 {
+			sli = nl[k-1]
+		}
+		eli = nl[k]
+	}
+	j := sort.SearchInts(nl, end) // first '\n' at or after end
+	if j < len(nl) && (j > 0 || end > 0) && (!lineSet || j >= k) {
+		eli = nl[j]
+	}
+	if !lineSet {
+		line = len(nl) + 1
+		sli = 0
+		i := end
+		for i < len(raw) && raw[i] != '\n' && raw[i] != '\r' {
+			i++
+		}
+		eli = i
+	}
+	if end > eli {
+		eli = end
+	}
+	eli = min(eli, len(raw))
+	sli = min(sli, eli)
+	return line, raw[sli:eli]
+}
+
+// finish applies gitleaks' generic de-duplication, then the classifier, and sorts.
+func (st *scan) finish() []Match {
+	out := make([]Match, 0, len(st.out))
+	for i := range st.out {
+		f := &st.out[i]
+		if f.rule.generic && st.supersededGeneric(f) {
+			continue
+		}
+		if !f.PathOnly && !st.s.opts.unclassified && Classify(f.secret) != Literal {
+			continue
+		}
+		m := f.Match
+		m.Secret = strings.Clone(f.secret)
+		out = append(out, m)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.End != b.End {
+			return a.End < b.End
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		return a.MatchStart < b.MatchStart
+	})
+	return out
+}
+
+// supersededGeneric reports whether a non-generic rule matched a secret containing f's on the
+// same line (gitleaks' filter).
+func (st *scan) supersededGeneric(f *candidate) bool {
+	for i := range st.out {
+		g := &st.out[i]
+		if f.line == g.line && f.RuleID != g.RuleID && !g.rule.generic && strings.Contains(g.secret, f.secret) {
+			return true
+		}
+	}
+	return false
+}
+
+// sortedKeys returns the keys of m, sorted.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
