@@ -9,6 +9,9 @@
 // that is neither blank nor another marker. `known-fp:` marks a finding that fires but is wrong
 // and `known-fn:` one that should fire but does not yet; both fail once the rule changes, so the
 // marker gets updated. An unclaimed finding fails the test, and so does an unmatched expectation.
+//
+// JSON has no comments: a fixture policy.json keeps its expectations in policy.json.want, one per
+// line as "<line>: want: <id> ...".
 package ruletest
 
 import (
@@ -105,6 +108,32 @@ func ParseWants(doc source.Document) ([]*Want, error) {
 	return wants, nil
 }
 
+// parseSidecar reads "<line>: want: rule-id ..." expectations for a file that cannot hold comments.
+func parseSidecar(path, text string) ([]*Want, error) {
+	var wants []*Want
+	for i, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		num, rest, ok := strings.Cut(l, ":")
+		line, err := strconv.Atoi(strings.TrimSpace(num))
+		if !ok || err != nil {
+			return nil, fmt.Errorf("%s.want:%d: want `<line>: want: rule-id`", path, i+1)
+		}
+		f := source.NewFile(path, source.Text, []byte(strings.Repeat("\n", line-1)+"# "+strings.TrimSpace(rest)))
+		ws, err := ParseWants(&source.PlainDocument{F: f})
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range ws {
+			w.Line = line
+		}
+		wants = append(wants, ws...)
+	}
+	return wants, nil
+}
+
 func nextCodeLine(f *source.File, line int, markers map[int]bool) int {
 	for l := line + 1; l <= f.LineCount(); l++ {
 		if strings.TrimSpace(f.LineText(l)) == "" || markers[l] {
@@ -173,6 +202,14 @@ func collectWants(base string) ([]*Want, error) {
 			return err
 		}
 		wants = append(wants, ws...)
+		// formats without comments (JSON) keep their expectations in a sidecar file
+		if side, err := os.ReadFile(p + ".want"); err == nil {
+			ws, err := parseSidecar(rel, string(side))
+			if err != nil {
+				return err
+			}
+			wants = append(wants, ws...)
+		}
 		return nil
 	})
 	return wants, err
