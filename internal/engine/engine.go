@@ -117,11 +117,25 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 
-	jobs := make(chan int)
-	results := make([]*fileResult, len(cands))
-	var wg sync.WaitGroup
+	// Results are merged as they come, so a file's bytes and models are dropped as soon as it is
+	// done unless it has findings (reporters need its lines): memory stays bounded by the files in
+	// flight, not the size of the tree. The order is fixed by the sort below.
 	var mu sync.Mutex
 	done := 0
+	collect := func(fr *fileResult) {
+		mu.Lock()
+		defer mu.Unlock()
+		done++
+		if opt.Progress != nil {
+			opt.Progress(done, len(cands))
+		}
+		if fr == nil {
+			return
+		}
+		res.add(fr)
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
 	for w := 0; w < min(opt.Jobs, max(len(cands), 1)); w++ {
 		wg.Add(1)
 		go func() {
@@ -129,13 +143,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 			wk := newWorker(&opt)
 			defer wk.close()
 			for i := range jobs {
-				results[i] = wk.scan(ctx, cands[i])
-				if opt.Progress != nil {
-					mu.Lock()
-					done++
-					opt.Progress(done, len(cands))
-					mu.Unlock()
-				}
+				collect(wk.scan(ctx, cands[i]))
 			}
 		}()
 	}
@@ -153,31 +161,6 @@ feed:
 		return nil, err
 	}
 
-	for _, fr := range results {
-		if fr == nil {
-			continue
-		}
-		res.Notices = append(res.Notices, fr.notices...)
-		if fr.file == nil {
-			continue
-		}
-		res.Stats.Files++
-		res.Stats.Bytes += int64(len(fr.file.Content))
-		res.Stats.ByKind[fr.file.Kind]++
-		for _, fw := range fr.frameworks {
-			res.Stats.Frameworks[fw]++
-		}
-		for _, f := range fr.findings {
-			if f.Suppression != nil {
-				res.Suppressed = append(res.Suppressed, f)
-			} else {
-				res.Findings = append(res.Findings, f)
-			}
-		}
-		if len(fr.findings) > 0 {
-			res.Files[fr.file.Path] = fr.file
-		}
-	}
 	SortFindings(res.Findings)
 	SortFindings(res.Suppressed)
 	sort.SliceStable(res.Notices, func(i, j int) bool {
@@ -191,6 +174,30 @@ feed:
 		return a.Message < b.Message
 	})
 	return res, nil
+}
+
+// add merges one file's result.
+func (res *Result) add(fr *fileResult) {
+	res.Notices = append(res.Notices, fr.notices...)
+	if fr.file == nil {
+		return
+	}
+	res.Stats.Files++
+	res.Stats.Bytes += int64(len(fr.file.Content))
+	res.Stats.ByKind[fr.file.Kind]++
+	for _, fw := range fr.frameworks {
+		res.Stats.Frameworks[fw]++
+	}
+	for _, f := range fr.findings {
+		if f.Suppression != nil {
+			res.Suppressed = append(res.Suppressed, f)
+		} else {
+			res.Findings = append(res.Findings, f)
+		}
+	}
+	if len(fr.findings) > 0 {
+		res.Files[fr.file.Path] = fr.file
+	}
 }
 
 // SortFindings orders findings by path, position, rule and message, the one order every output
