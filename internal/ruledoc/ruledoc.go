@@ -43,7 +43,7 @@ func Examples(testdata, id string) ([]Example, error) {
 	for _, e := range entries {
 		name := e.Name()
 		stem := strings.TrimSuffix(name, filepath.Ext(name))
-		if e.IsDir() || (stem != "bad" && stem != "good" && !strings.HasPrefix(name, "bad.") && !strings.HasPrefix(name, "good.")) {
+		if e.IsDir() || strings.HasSuffix(name, ".want") || (stem != "bad" && stem != "good" && !strings.HasPrefix(name, "bad.") && !strings.HasPrefix(name, "good.")) {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(dir, name))

@@ -1,0 +1,60 @@
+package rules
+
+import (
+	"github.com/dagwarden/dagwarden/analyzers/jsonx"
+)
+
+// AirflowMWAAExecutionRoleWildcard reports MWAA execution roles with wildcard or admin permissions.
+var AirflowMWAAExecutionRoleWildcard = &Rule{
+	Meta: Meta{
+		ID:         "airflow-mwaa-execution-role-wildcard",
+		Title:      "mwaa execution role has wildcard permissions",
+		Category:   Access,
+		Severity:   High,
+		Confidence: ConfidenceHigh,
+		Frameworks: []string{"airflow"},
+		CWE:        []string{"CWE-269", "CWE-732"},
+		References: []string{
+			"https://docs.aws.amazon.com/mwaa/latest/userguide/mwaa-create-role.html",
+			"https://docs.aws.amazon.com/mwaa/latest/userguide/access-policies.html",
+		},
+		Why: "Every task of every DAG in an Amazon MWAA environment runs with the environment's execution " +
+			"role, so every DAG author inherits it. A role trusted by `airflow.amazonaws.com` / " +
+			"`airflow-env.amazonaws.com` with `Action: \"*\"`, a full wildcard of a sensitive service on " +
+			"`*`, `iam:PassRole` on `*`, or the managed `AdministratorAccess`, `PowerUserAccess`, " +
+			"`IAMFullAccess`, `AmazonS3FullAccess` or `SecretsManagerReadWrite` policies turns a DAG change " +
+			"into an account takeover.\n\n" +
+			"Read from CloudFormation JSON templates; Terraform (`aws_iam_role` with an MWAA trust policy or " +
+			"referenced by `aws_mwaa_environment.execution_role_arn`) follows with the HCL front-end.",
+		Remediation: "Scope the role to the environment's bucket prefix, its log groups, its SQS queue and " +
+			"`secretsmanager:GetSecretValue` on `arn:…:secret:airflow/connections/*`, as in the MWAA " +
+			"execution role guide.",
+	},
+	JSON: airflowMWAAExecutionRoleWildcardJSON,
+}
+
+func airflowMWAAExecutionRoleWildcardJSON(pass *Pass, f *jsonx.File) error {
+	roles := jsonMWAARoles(f.Root())
+	if len(roles) == 0 {
+		return nil // fast path
+	}
+	for _, st := range jsonIAMStatements(f.Root()) {
+		if !inMWAARole(st.Span, roles) {
+			continue
+		}
+		for _, h := range iamStatementHazards(st) {
+			pass.Report(Finding{Span: h.Span, Message: "MWAA execution role: " + h.Message, Severity: h.Severity})
+		}
+	}
+	for _, r := range roles {
+		for _, arn := range r.ManagedARNs {
+			if !arn.IsString() {
+				continue
+			}
+			if name, ok := awsAdminPolicyARN(arn.Text); ok {
+				pass.Report(Finding{Span: arn.TextSpan, Message: "MWAA execution role has the managed `" + name + "` policy: every DAG task gets it"})
+			}
+		}
+	}
+	return nil
+}
