@@ -40,11 +40,12 @@ var AirflowAuthRolePublicEnabled = &Rule{
 		Remediation: "Delete the `AUTH_ROLE_PUBLIC` line (or `[fab] auth_role_public`) so anonymous users get " +
 			"no permissions, and give people accounts (database, LDAP, OAuth) with the role they need.",
 	},
-	Python: airflowAuthRolePublicEnabledPython,
-	INI:    airflowSettingsHook[*ini.File](airflowAuthRolePublicEnabledConfig),
-	Dotenv: airflowSettingsHook[*dotenv.File](airflowAuthRolePublicEnabledConfig),
-	JSON:   airflowSettingsHook[*jsonx.File](airflowAuthRolePublicEnabledConfig),
-	TOML:   airflowSettingsHook[*toml.File](airflowAuthRolePublicEnabledConfig),
+	Python:      airflowAuthRolePublicEnabledPython,
+	PythonNeeds: []string{"AUTH_ROLE_PUBLIC"},
+	INI:         airflowSettingsHook[*ini.File](airflowAuthRolePublicEnabledConfig),
+	Dotenv:      airflowSettingsHook[*dotenv.File](airflowAuthRolePublicEnabledConfig),
+	JSON:        airflowSettingsHook[*jsonx.File](airflowAuthRolePublicEnabledConfig),
+	TOML:        airflowSettingsHook[*toml.File](airflowAuthRolePublicEnabledConfig),
 }
 
 func airflowAuthRolePublicEnabledPython(pass *Pass, m *python.Module) error {

@@ -24,7 +24,8 @@ var AirflowCSRFDisabled = &Rule{
 		Remediation: "Remove the line or set `WTF_CSRF_ENABLED = True` (the template default). Exempt a " +
 			"specific API view with `csrf.exempt` instead of disabling protection everywhere.",
 	},
-	Python: airflowCSRFDisabledPython,
+	Python:      airflowCSRFDisabledPython,
+	PythonNeeds: []string{"CSRF_ENABLED"},
 }
 
 func airflowCSRFDisabledPython(pass *Pass, m *python.Module) error {

@@ -26,7 +26,8 @@ var AirflowDAGAccessControlBroad = &Rule{
 		Remediation: "Grant edit and delete rights to a dedicated team role (`{\"payments-ops\": {\"can_edit\"}}`) " +
 			"and keep broad roles at `can_read`.",
 	},
-	Python: airflowDAGAccessControlBroadPython,
+	Python:      airflowDAGAccessControlBroadPython,
+	PythonNeeds: []string{"access_control"},
 }
 
 // broadRoles are the built-in roles every user (or, for Public, every visitor) has.

@@ -29,7 +29,8 @@ var AirflowDAGConnectionLiteralPassword = &Rule{
 			"object must be built in code, read the password at run time, for example " +
 			"`password=Variable.get(\"db_password\")`.",
 	},
-	Python: airflowDAGConnectionLiteralPasswordPython,
+	Python:      airflowDAGConnectionLiteralPasswordPython,
+	PythonNeeds: []string{"airflow"},
 }
 
 func airflowDAGConnectionLiteralPasswordPython(pass *Pass, m *python.Module) error {

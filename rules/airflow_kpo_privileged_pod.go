@@ -36,7 +36,8 @@ var AirflowKPOPrivilegedPod = &Rule{
 			"no host namespaces, volumes instead of host paths. Put jobs that truly need privileges in a " +
 			"dedicated, isolated namespace and suppress the finding there with a reason.",
 	},
-	Python: airflowKPOPrivilegedPodPython,
+	Python:      airflowKPOPrivilegedPodPython,
+	PythonNeeds: []string{"airflow"},
 }
 
 // podOperators are the operators and decorators that start a Kubernetes pod for a task.

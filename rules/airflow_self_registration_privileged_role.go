@@ -30,7 +30,8 @@ var AirflowSelfRegistrationPrivilegedRole = &Rule{
 		Remediation: "Register new users as `Viewer` or `Public` and grant more through `AUTH_ROLES_MAPPING` " +
 			"from identity-provider groups, or turn self-registration off.",
 	},
-	Python: airflowSelfRegistrationPrivilegedRolePython,
+	Python:      airflowSelfRegistrationPrivilegedRolePython,
+	PythonNeeds: []string{"AUTH_USER_REGISTRATION"},
 }
 
 func airflowSelfRegistrationPrivilegedRolePython(pass *Pass, m *python.Module) error {

@@ -31,7 +31,8 @@ var DagsterK8sPrivilegedRunConfig = &Rule{
 		Remediation: "Use restricted security contexts (`run_as_non_root: True`, `allow_privilege_escalation: " +
 			"False`, `capabilities: {drop: [ALL]}`) and no host namespaces or host paths.",
 	},
-	Python: dagsterK8sPrivilegedRunConfigPython,
+	Python:      dagsterK8sPrivilegedRunConfigPython,
+	PythonNeeds: []string{"dagster"},
 }
 
 func dagsterK8sPrivilegedRunConfigPython(pass *Pass, m *python.Module) error {

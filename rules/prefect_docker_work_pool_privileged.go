@@ -31,8 +31,9 @@ var PrefectDockerWorkPoolPrivileged = &Rule{
 		Remediation: "Run flow containers unprivileged, without the Docker socket or host directories. If " +
 			"flows must build images, use a remote builder or a Docker API over TLS with scoped access.",
 	},
-	Python: prefectDockerWorkPoolPrivilegedPython,
-	JSON:   prefectDockerWorkPoolPrivilegedJSON,
+	Python:      prefectDockerWorkPoolPrivilegedPython,
+	PythonNeeds: []string{"prefect"},
+	JSON:        prefectDockerWorkPoolPrivilegedJSON,
 }
 
 func prefectDockerWorkPoolPrivilegedJSON(pass *Pass, f *jsonx.File) error {

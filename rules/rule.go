@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"bytes"
+
 	"github.com/dagwarden/dagwarden/analyzers/dotenv"
 	"github.com/dagwarden/dagwarden/analyzers/ini"
 	"github.com/dagwarden/dagwarden/analyzers/jsonx"
@@ -15,10 +17,14 @@ import (
 type Rule struct {
 	Meta
 	Python func(*Pass, *python.Module) error
-	INI    func(*Pass, *ini.File) error
-	Dotenv func(*Pass, *dotenv.File) error
-	TOML   func(*Pass, *toml.File) error
-	JSON   func(*Pass, *jsonx.File) error
+	// PythonNeeds lists strings of which a Python file must contain at least one for the Python
+	// hook to have anything to find (an import name, a setting name). The engine skips parsing
+	// files no rule needs; empty means every Python file.
+	PythonNeeds []string
+	INI         func(*Pass, *ini.File) error
+	Dotenv      func(*Pass, *dotenv.File) error
+	TOML        func(*Pass, *toml.File) error
+	JSON        func(*Pass, *jsonx.File) error
 	// Text runs on every scanned file, parsed or not, on its raw bytes (text-level secret scan).
 	Text func(*Pass, *source.File) error
 }
@@ -77,6 +83,22 @@ func (r *Rule) Run(p *Pass, doc source.Document) error {
 		}
 	}
 	return nil
+}
+
+// NeedsPython reports whether the rule's Python hook could report anything on content.
+func (r *Rule) NeedsPython(content []byte) bool {
+	if r.Python == nil {
+		return false
+	}
+	if len(r.PythonNeeds) == 0 {
+		return true
+	}
+	for _, n := range r.PythonNeeds {
+		if bytes.Contains(content, []byte(n)) {
+			return true
+		}
+	}
+	return false
 }
 
 // Wants reports whether the rule has a hook that can run on a document of kind k.

@@ -167,3 +167,22 @@ func TestAFileOverItsBudgetBecomesANotice(t *testing.T) {
 		t.Errorf("the next file was not scanned with fresh parsers: %+v", res.Findings)
 	}
 }
+
+func TestPythonFilesNoRuleNeedsAreNotParsed(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"unrelated.py": "def broken(:\n",                         // no rule needs it: not parsed, so no parse-error notice
+		"dag.py":       "import airflow\ndef broken(:\n",         // needed: parsed, so the syntax error is noticed
+		"x.py":         "x = 1  # dagwarden: ignore[nope] why\n", // comments still read for suppressions
+	})
+	res, err := Run(context.Background(), Options{Base: root, Roots: []string{root},
+		Rules: []*rules.Rule{rules.AirflowDAGConnectionLiteralPassword, rules.InvalidSuppression}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Notices) != 1 || res.Notices[0].Path != "dag.py" {
+		t.Errorf("notices = %v, want only dag.py's parse error", res.Notices)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].RuleID != rules.InvalidSuppression.ID {
+		t.Errorf("findings = %+v", res.Findings)
+	}
+}

@@ -79,7 +79,14 @@ func (w *worker) scanWithBudget(ctx context.Context, f *source.File) *fileResult
 // scanFile parses a file once and runs every rule that wants it.
 func (w *worker) scanFile(ctx context.Context, f *source.File, ps *parsers) *fileResult {
 	fr := &fileResult{file: f}
-	doc, notices := ps.parse(f)
+	var doc source.Document
+	var notices []Notice
+	if f.Kind == source.Python && !w.pythonNeeded(f.Content) {
+		// fast path: no rule's Python hook can find anything here; the text rules still run
+		doc = &source.PlainDocument{F: f}
+	} else {
+		doc, notices = ps.parse(f)
+	}
 	fr.notices = append(fr.notices, notices...)
 	if m, ok := doc.(*python.Module); ok {
 		fr.frameworks = m.Frameworks().Names()
@@ -115,6 +122,15 @@ func (w *worker) scanFile(ctx context.Context, f *source.File, ps *parsers) *fil
 	suppress.Fingerprints(f, found)
 	fr.findings = found
 	return fr
+}
+
+func (w *worker) pythonNeeded(content []byte) bool {
+	for _, r := range w.opt.Rules {
+		if r.NeedsPython(content) {
+			return true
+		}
+	}
+	return false
 }
 
 func (w *worker) isTestPath(p string) bool {
