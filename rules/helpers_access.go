@@ -58,7 +58,7 @@ func settingSpan(key source.Span, v value.Value) source.Span {
 // written once for every spelling of its option.
 func airflowSettingsHook[D source.Document](check func(*Pass, []airflow.Setting)) func(*Pass, D) error {
 	return func(p *Pass, d D) error {
-		if s := airflow.Settings(d); len(s) > 0 {
+		if s := airflowSettings(p, d); len(s) > 0 {
 			check(p, s)
 		}
 		return nil

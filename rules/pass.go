@@ -14,11 +14,27 @@ type Pass struct {
 	Options Options
 	ctx     context.Context
 	report  func(Finding)
+	memo    map[string]any
 }
 
-// NewPass is used by the engine and tests to run a rule on one file.
-func NewPass(ctx context.Context, r *Rule, f *source.File, opts Options, report func(Finding)) *Pass {
-	return &Pass{Rule: r, File: f, Options: opts, ctx: ctx, report: report}
+// NewPass is used by the engine and tests to run a rule on one file. memo is shared by every rule
+// run on the same file (one goroutine at a time), so derived models are computed once per file.
+func NewPass(ctx context.Context, r *Rule, f *source.File, opts Options, memo map[string]any, report func(Finding)) *Pass {
+	return &Pass{Rule: r, File: f, Options: opts, ctx: ctx, report: report, memo: memo}
+}
+
+// Memo returns the value computed for key on this file, computing it on first use. Rules use it
+// for models derived from a document that several rules need (the Airflow settings of a config).
+func (p *Pass) Memo(key string, compute func() any) any {
+	if p.memo == nil {
+		return compute()
+	}
+	if v, ok := p.memo[key]; ok {
+		return v
+	}
+	v := compute()
+	p.memo[key] = v
+	return v
 }
 
 // Context is cancelled when the scan stops; long hooks check it between items.

@@ -51,15 +51,18 @@ type File struct {
 	Content []byte
 
 	lines []int // byte offset where each line starts; lines[0] == 0
+	ascii bool  // no byte ≥ 0x80: columns are byte counts, no need to count runes
 }
 
 // NewFile builds a File and its line index.
 func NewFile(path string, kind Kind, content []byte) *File {
-	f := &File{Path: path, Kind: kind, Content: content}
+	f := &File{Path: path, Kind: kind, Content: content, ascii: true}
 	f.lines = append(make([]int, 0, len(content)/32+1), 0)
 	for i, b := range content {
 		if b == '\n' {
 			f.lines = append(f.lines, i+1)
+		} else if b >= 0x80 {
+			f.ascii = false
 		}
 	}
 	return f
@@ -86,6 +89,9 @@ func (f *File) Pos(off int) Pos {
 	start := f.lines[i]
 	if i == 0 && HasBOM(f.Content) && off >= len(bom) {
 		start = len(bom) // editors do not show a byte-order mark: the character after it is column 1
+	}
+	if f.ascii {
+		return Pos{Offset: off, Line: i + 1, Col: off - start + 1}
 	}
 	return Pos{Offset: off, Line: i + 1, Col: utf8.RuneCount(f.Content[start:off]) + 1}
 }

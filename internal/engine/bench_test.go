@@ -58,9 +58,16 @@ func BenchmarkDiscover(b *testing.B) {
 	}
 }
 
-// BenchmarkScan runs the whole engine (read, classify, parse once, every rule, suppress, sort).
+// BenchmarkScan runs the whole engine (read, classify, parse once, every rule, suppress, sort) on a
+// generated corpus, or on the tree named by DAGWARDEN_BENCH_CORPUS (for example the real-world
+// corpus that ../shared/bench/build-corpus.sh builds).
 func BenchmarkScan(b *testing.B) {
-	root, size := benchCorpus(b, 20)
+	root, size := os.Getenv("DAGWARDEN_BENCH_CORPUS"), int64(0)
+	if root == "" {
+		root, size = benchCorpus(b, 20)
+	} else {
+		size = treeSize(b, root)
+	}
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -68,4 +75,17 @@ func BenchmarkScan(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func treeSize(b *testing.B, root string) int64 {
+	var n int64
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
 }

@@ -92,11 +92,12 @@ func (w *worker) scanFile(ctx context.Context, f *source.File, ps *parsers) *fil
 		fr.frameworks = m.Frameworks().Names()
 	}
 	var found []rules.Finding
+	memo := map[string]any{}
 	for _, r := range w.opt.Rules {
 		if r.Builtin || !r.Wants(f.Kind) {
 			continue
 		}
-		if err := w.runRule(ctx, r, doc, &found); err != nil {
+		if err := w.runRule(ctx, r, doc, memo, &found); err != nil {
 			fr.notices = append(fr.notices, Notice{Path: f.Path, Kind: "internal-error", Message: err.Error()})
 		}
 	}
@@ -144,7 +145,7 @@ func (w *worker) isTestPath(p string) bool {
 
 // runRule runs one rule on one document, turning a panic into an error so one broken rule on one
 // odd file never stops the scan.
-func (w *worker) runRule(ctx context.Context, r *rules.Rule, doc source.Document, out *[]rules.Finding) (err error) {
+func (w *worker) runRule(ctx context.Context, r *rules.Rule, doc source.Document, memo map[string]any, out *[]rules.Finding) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("rule %s failed on this file: %v", r.ID, p)
@@ -153,7 +154,7 @@ func (w *worker) runRule(ctx context.Context, r *rules.Rule, doc source.Document
 			}
 		}
 	}()
-	pass := rules.NewPass(ctx, r, doc.File(), w.opt.RuleOptions[r.ID], func(f rules.Finding) { *out = append(*out, f) })
+	pass := rules.NewPass(ctx, r, doc.File(), w.opt.RuleOptions[r.ID], memo, func(f rules.Finding) { *out = append(*out, f) })
 	if err := r.Run(pass, doc); err != nil {
 		return fmt.Errorf("rule %s failed on this file: %w", r.ID, err)
 	}
