@@ -304,8 +304,16 @@ func buildOptions(fl scanFlags, cfg *config.Config, roots []string) (engine.Opti
 			opt.RuleOptions[r.ID] = rc.Options
 		}
 	}
-	for id := range opt.RuleOptions {
-		opt.RuleOptions[id]["allowed-hosts"] = cfg.AllowedHosts
+	if len(cfg.AllowedHosts) > 0 {
+		// allowed hosts are shared by every rule that judges where traffic goes
+		for _, r := range selected {
+			o := rules.Options{}
+			for k, v := range opt.RuleOptions[r.ID] {
+				o[k] = v
+			}
+			o["allowed-hosts"] = cfg.AllowedHosts
+			opt.RuleOptions[r.ID] = o
+		}
 	}
 	return opt, nil
 }
