@@ -14,7 +14,7 @@ var examplesDir = filepath.Join("..", "..", "testdata", "pipelines")
 // them, not even in part.
 var exampleSecrets = []string{"Winter2024-not-real"}
 
-var allFormats = []string{"text", "json", "sarif", "github", "markdown"}
+var allFormats = []string{"text", "json", "sarif", "github", "markdown", "html"}
 
 func TestExamplesScanIsDeterministicAndMasked(t *testing.T) {
 	for _, format := range allFormats {

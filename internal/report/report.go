@@ -13,7 +13,7 @@ import (
 )
 
 // Formats lists the output formats, in the order the CLI documents them.
-var Formats = []string{"text", "json", "sarif", "github", "markdown"}
+var Formats = []string{"text", "json", "sarif", "github", "markdown", "html"}
 
 // Options tune a reporter.
 type Options struct {
@@ -38,6 +38,8 @@ func New(format string) (Reporter, error) {
 		return GitHub, nil
 	case "markdown", "md":
 		return Markdown, nil
+	case "html":
+		return HTML, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }
@@ -124,7 +126,11 @@ func Summary(res *engine.Result) string {
 	if n := len(res.Suppressed); n > 0 {
 		fmt.Fprintf(&b, ", %d suppressed", n)
 	}
-	if n := len(res.Notices); n > 0 {
+	switch n := len(res.Notices); n {
+	case 0:
+	case 1:
+		b.WriteString(", 1 notice")
+	default:
 		fmt.Fprintf(&b, ", %d notices", n)
 	}
 	return b.String()
