@@ -9,6 +9,7 @@ import (
 	"github.com/dagwarden/dagwarden/analyzers/jsonx"
 	"github.com/dagwarden/dagwarden/analyzers/toml"
 	"github.com/dagwarden/dagwarden/analyzers/value"
+	"github.com/dagwarden/dagwarden/analyzers/yaml"
 )
 
 // AirflowAPIAuthBackendAllowAll reports REST API auth backends that let every request through.
@@ -39,6 +40,7 @@ var AirflowAPIAuthBackendAllowAll = &Rule{
 	Dotenv: airflowSettingsHook[*dotenv.File](airflowAPIAuthBackendAllowAllConfig),
 	JSON:   airflowSettingsHook[*jsonx.File](airflowAPIAuthBackendAllowAllConfig),
 	TOML:   airflowSettingsHook[*toml.File](airflowAPIAuthBackendAllowAllConfig),
+	YAML:   airflowSettingsHook[*yaml.Stream](airflowAPIAuthBackendAllowAllConfig),
 }
 
 func airflowAPIAuthBackendAllowAllConfig(pass *Pass, settings []airflow.Setting) {

@@ -11,6 +11,7 @@ import (
 	"github.com/dagwarden/dagwarden/analyzers/source"
 	"github.com/dagwarden/dagwarden/analyzers/toml"
 	"github.com/dagwarden/dagwarden/analyzers/value"
+	"github.com/dagwarden/dagwarden/analyzers/yaml"
 )
 
 // AirflowAuthRolePublicEnabled reports webserver configs that give anonymous visitors a role.
@@ -46,6 +47,7 @@ var AirflowAuthRolePublicEnabled = &Rule{
 	Dotenv:      airflowSettingsHook[*dotenv.File](airflowAuthRolePublicEnabledConfig),
 	JSON:        airflowSettingsHook[*jsonx.File](airflowAuthRolePublicEnabledConfig),
 	TOML:        airflowSettingsHook[*toml.File](airflowAuthRolePublicEnabledConfig),
+	YAML:        airflowSettingsHook[*yaml.Stream](airflowAuthRolePublicEnabledConfig),
 }
 
 func airflowAuthRolePublicEnabledPython(pass *Pass, m *python.Module) error {

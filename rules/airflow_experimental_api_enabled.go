@@ -6,6 +6,7 @@ import (
 	"github.com/dagwarden/dagwarden/analyzers/ini"
 	"github.com/dagwarden/dagwarden/analyzers/jsonx"
 	"github.com/dagwarden/dagwarden/analyzers/toml"
+	"github.com/dagwarden/dagwarden/analyzers/yaml"
 )
 
 // AirflowExperimentalAPIEnabled reports Airflow 2 configs that turn on the experimental REST API.
@@ -30,6 +31,7 @@ var AirflowExperimentalAPIEnabled = &Rule{
 	Dotenv: airflowSettingsHook[*dotenv.File](airflowExperimentalAPIEnabledConfig),
 	JSON:   airflowSettingsHook[*jsonx.File](airflowExperimentalAPIEnabledConfig),
 	TOML:   airflowSettingsHook[*toml.File](airflowExperimentalAPIEnabledConfig),
+	YAML:   airflowSettingsHook[*yaml.Stream](airflowExperimentalAPIEnabledConfig),
 }
 
 func airflowExperimentalAPIEnabledConfig(pass *Pass, settings []airflow.Setting) {

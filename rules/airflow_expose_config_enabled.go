@@ -8,6 +8,7 @@ import (
 	"github.com/dagwarden/dagwarden/analyzers/ini"
 	"github.com/dagwarden/dagwarden/analyzers/jsonx"
 	"github.com/dagwarden/dagwarden/analyzers/toml"
+	"github.com/dagwarden/dagwarden/analyzers/yaml"
 )
 
 // AirflowExposeConfigEnabled reports the UI showing the whole configuration, secrets included.
@@ -34,6 +35,7 @@ var AirflowExposeConfigEnabled = &Rule{
 	Dotenv: airflowSettingsHook[*dotenv.File](airflowExposeConfigEnabledConfig),
 	JSON:   airflowSettingsHook[*jsonx.File](airflowExposeConfigEnabledConfig),
 	TOML:   airflowSettingsHook[*toml.File](airflowExposeConfigEnabledConfig),
+	YAML:   airflowSettingsHook[*yaml.Stream](airflowExposeConfigEnabledConfig),
 }
 
 func airflowExposeConfigEnabledConfig(pass *Pass, settings []airflow.Setting) {

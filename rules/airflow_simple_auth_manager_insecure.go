@@ -6,6 +6,7 @@ import (
 	"github.com/dagwarden/dagwarden/analyzers/ini"
 	"github.com/dagwarden/dagwarden/analyzers/jsonx"
 	"github.com/dagwarden/dagwarden/analyzers/toml"
+	"github.com/dagwarden/dagwarden/analyzers/yaml"
 )
 
 // AirflowSimpleAuthManagerInsecure reports Airflow 3's SimpleAuthManager set to make everyone admin.
@@ -32,6 +33,7 @@ var AirflowSimpleAuthManagerInsecure = &Rule{
 	Dotenv: airflowSettingsHook[*dotenv.File](airflowSimpleAuthManagerInsecureConfig),
 	JSON:   airflowSettingsHook[*jsonx.File](airflowSimpleAuthManagerInsecureConfig),
 	TOML:   airflowSettingsHook[*toml.File](airflowSimpleAuthManagerInsecureConfig),
+	YAML:   airflowSettingsHook[*yaml.Stream](airflowSimpleAuthManagerInsecureConfig),
 }
 
 func airflowSimpleAuthManagerInsecureConfig(pass *Pass, settings []airflow.Setting) {

@@ -6,6 +6,7 @@ import (
 	"github.com/dagwarden/dagwarden/analyzers/ini"
 	"github.com/dagwarden/dagwarden/analyzers/jsonx"
 	"github.com/dagwarden/dagwarden/analyzers/toml"
+	"github.com/dagwarden/dagwarden/analyzers/yaml"
 )
 
 // AirflowWebserverAuthenticationDisabled reports Airflow 1.x configs that serve the UI without login.
@@ -33,6 +34,7 @@ var AirflowWebserverAuthenticationDisabled = &Rule{
 	Dotenv: airflowSettingsHook[*dotenv.File](airflowWebserverAuthenticationDisabledConfig),
 	JSON:   airflowSettingsHook[*jsonx.File](airflowWebserverAuthenticationDisabledConfig),
 	TOML:   airflowSettingsHook[*toml.File](airflowWebserverAuthenticationDisabledConfig),
+	YAML:   airflowSettingsHook[*yaml.Stream](airflowWebserverAuthenticationDisabledConfig),
 }
 
 func airflowWebserverAuthenticationDisabledConfig(pass *Pass, settings []airflow.Setting) {

@@ -9,6 +9,7 @@ import (
 	"github.com/dagwarden/dagwarden/analyzers/python"
 	"github.com/dagwarden/dagwarden/analyzers/source"
 	"github.com/dagwarden/dagwarden/analyzers/toml"
+	"github.com/dagwarden/dagwarden/analyzers/yaml"
 )
 
 // Rule is a policy check: its metadata plus one hook per input format it understands. The set of
@@ -25,6 +26,7 @@ type Rule struct {
 	Dotenv      func(*Pass, *dotenv.File) error
 	TOML        func(*Pass, *toml.File) error
 	JSON        func(*Pass, *jsonx.File) error
+	YAML        func(*Pass, *yaml.Stream) error
 	// Text runs on every scanned file, parsed or not, on its raw bytes (text-level secret scan).
 	Text func(*Pass, *source.File) error
 }
@@ -37,7 +39,7 @@ func (r *Rule) Kinds() []source.Kind {
 		kind source.Kind
 	}{
 		{r.Python != nil, source.Python}, {r.INI != nil, source.INI}, {r.Dotenv != nil, source.Dotenv},
-		{r.TOML != nil, source.TOML}, {r.JSON != nil, source.JSON},
+		{r.TOML != nil, source.TOML}, {r.JSON != nil, source.JSON}, {r.YAML != nil, source.YAML},
 	} {
 		if h.set {
 			ks = append(ks, h.kind)
@@ -72,6 +74,10 @@ func (r *Rule) Run(p *Pass, doc source.Document) error {
 	case *jsonx.File:
 		if r.JSON != nil {
 			err = r.JSON(p, d)
+		}
+	case *yaml.Stream:
+		if r.YAML != nil {
+			err = r.YAML(p, d)
 		}
 	}
 	if err != nil {

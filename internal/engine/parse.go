@@ -9,6 +9,7 @@ import (
 	"github.com/dagwarden/dagwarden/analyzers/python"
 	"github.com/dagwarden/dagwarden/analyzers/source"
 	"github.com/dagwarden/dagwarden/analyzers/toml"
+	"github.com/dagwarden/dagwarden/analyzers/yaml"
 )
 
 // parsers holds one worker's front-ends. Stateful parsers (tree-sitter) are created lazily, so a
@@ -49,6 +50,8 @@ func (p *parsers) parse(f *source.File) (source.Document, []Notice) {
 		doc, err = asDoc(toml.Parse(f))
 	case source.JSON:
 		doc, err = asDoc(jsonx.Parse(f))
+	case source.YAML:
+		doc, err = asDoc(yaml.Parse(f))
 	default:
 		return &source.PlainDocument{F: f}, nil
 	}

@@ -1,0 +1,36 @@
+package yaml
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/dagwarden/dagwarden/analyzers/source"
+)
+
+func FuzzParse(f *testing.F) {
+	for _, name := range []string{"docker-compose.yaml", "deployment.yaml"} {
+		if data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "analyzers", "yaml", name)); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("a: {{ x }}\n{{- if y }}\nb: &a [*a]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file := source.NewFile("f.yaml", source.YAML, data)
+		s, err := Parse(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range s.Entries() {
+			if e.Value.Span.End.Offset > len(data) || e.KeySpan.End.Offset > len(data) {
+				t.Fatalf("span outside the file: %+v", e)
+			}
+		}
+		s.Kind()
+		for _, d := range s.Documents() {
+			for _, p := range d.Pairs() {
+				p.Value.Value()
+			}
+		}
+	})
+}
