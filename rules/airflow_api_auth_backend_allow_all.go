@@ -5,6 +5,7 @@ import (
 
 	"github.com/dagwarden/dagwarden/analyzers/airflow"
 	"github.com/dagwarden/dagwarden/analyzers/dotenv"
+	"github.com/dagwarden/dagwarden/analyzers/hcl"
 	"github.com/dagwarden/dagwarden/analyzers/ini"
 	"github.com/dagwarden/dagwarden/analyzers/jsonx"
 	"github.com/dagwarden/dagwarden/analyzers/toml"
@@ -41,6 +42,7 @@ var AirflowAPIAuthBackendAllowAll = &Rule{
 	JSON:   airflowSettingsHook[*jsonx.File](airflowAPIAuthBackendAllowAllConfig),
 	TOML:   airflowSettingsHook[*toml.File](airflowAPIAuthBackendAllowAllConfig),
 	YAML:   airflowSettingsHook[*yaml.Stream](airflowAPIAuthBackendAllowAllConfig),
+	HCL:    airflowSettingsHook[*hcl.File](airflowAPIAuthBackendAllowAllConfig),
 }
 
 func airflowAPIAuthBackendAllowAllConfig(pass *Pass, settings []airflow.Setting) {

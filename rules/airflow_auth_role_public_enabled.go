@@ -5,6 +5,7 @@ import (
 
 	"github.com/dagwarden/dagwarden/analyzers/airflow"
 	"github.com/dagwarden/dagwarden/analyzers/dotenv"
+	"github.com/dagwarden/dagwarden/analyzers/hcl"
 	"github.com/dagwarden/dagwarden/analyzers/ini"
 	"github.com/dagwarden/dagwarden/analyzers/jsonx"
 	"github.com/dagwarden/dagwarden/analyzers/python"
@@ -48,6 +49,7 @@ var AirflowAuthRolePublicEnabled = &Rule{
 	JSON:        airflowSettingsHook[*jsonx.File](airflowAuthRolePublicEnabledConfig),
 	TOML:        airflowSettingsHook[*toml.File](airflowAuthRolePublicEnabledConfig),
 	YAML:        airflowSettingsHook[*yaml.Stream](airflowAuthRolePublicEnabledConfig),
+	HCL:         airflowSettingsHook[*hcl.File](airflowAuthRolePublicEnabledConfig),
 }
 
 func airflowAuthRolePublicEnabledPython(pass *Pass, m *python.Module) error {

@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/dagwarden/dagwarden/analyzers/airflow"
 	"github.com/dagwarden/dagwarden/analyzers/dotenv"
+	"github.com/dagwarden/dagwarden/analyzers/hcl"
 	"github.com/dagwarden/dagwarden/analyzers/ini"
 	"github.com/dagwarden/dagwarden/analyzers/jsonx"
 	"github.com/dagwarden/dagwarden/analyzers/toml"
@@ -32,6 +33,7 @@ var AirflowExperimentalAPIEnabled = &Rule{
 	JSON:   airflowSettingsHook[*jsonx.File](airflowExperimentalAPIEnabledConfig),
 	TOML:   airflowSettingsHook[*toml.File](airflowExperimentalAPIEnabledConfig),
 	YAML:   airflowSettingsHook[*yaml.Stream](airflowExperimentalAPIEnabledConfig),
+	HCL:    airflowSettingsHook[*hcl.File](airflowExperimentalAPIEnabledConfig),
 }
 
 func airflowExperimentalAPIEnabledConfig(pass *Pass, settings []airflow.Setting) {

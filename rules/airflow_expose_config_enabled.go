@@ -5,6 +5,7 @@ import (
 
 	"github.com/dagwarden/dagwarden/analyzers/airflow"
 	"github.com/dagwarden/dagwarden/analyzers/dotenv"
+	"github.com/dagwarden/dagwarden/analyzers/hcl"
 	"github.com/dagwarden/dagwarden/analyzers/ini"
 	"github.com/dagwarden/dagwarden/analyzers/jsonx"
 	"github.com/dagwarden/dagwarden/analyzers/toml"
@@ -36,6 +37,7 @@ var AirflowExposeConfigEnabled = &Rule{
 	JSON:   airflowSettingsHook[*jsonx.File](airflowExposeConfigEnabledConfig),
 	TOML:   airflowSettingsHook[*toml.File](airflowExposeConfigEnabledConfig),
 	YAML:   airflowSettingsHook[*yaml.Stream](airflowExposeConfigEnabledConfig),
+	HCL:    airflowSettingsHook[*hcl.File](airflowExposeConfigEnabledConfig),
 }
 
 func airflowExposeConfigEnabledConfig(pass *Pass, settings []airflow.Setting) {

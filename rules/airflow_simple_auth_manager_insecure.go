@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/dagwarden/dagwarden/analyzers/airflow"
 	"github.com/dagwarden/dagwarden/analyzers/dotenv"
+	"github.com/dagwarden/dagwarden/analyzers/hcl"
 	"github.com/dagwarden/dagwarden/analyzers/ini"
 	"github.com/dagwarden/dagwarden/analyzers/jsonx"
 	"github.com/dagwarden/dagwarden/analyzers/toml"
@@ -34,6 +35,7 @@ var AirflowSimpleAuthManagerInsecure = &Rule{
 	JSON:   airflowSettingsHook[*jsonx.File](airflowSimpleAuthManagerInsecureConfig),
 	TOML:   airflowSettingsHook[*toml.File](airflowSimpleAuthManagerInsecureConfig),
 	YAML:   airflowSettingsHook[*yaml.Stream](airflowSimpleAuthManagerInsecureConfig),
+	HCL:    airflowSettingsHook[*hcl.File](airflowSimpleAuthManagerInsecureConfig),
 }
 
 func airflowSimpleAuthManagerInsecureConfig(pass *Pass, settings []airflow.Setting) {

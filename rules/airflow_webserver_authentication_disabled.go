@@ -3,6 +3,7 @@ package rules
 import (
 	"github.com/dagwarden/dagwarden/analyzers/airflow"
 	"github.com/dagwarden/dagwarden/analyzers/dotenv"
+	"github.com/dagwarden/dagwarden/analyzers/hcl"
 	"github.com/dagwarden/dagwarden/analyzers/ini"
 	"github.com/dagwarden/dagwarden/analyzers/jsonx"
 	"github.com/dagwarden/dagwarden/analyzers/toml"
@@ -35,6 +36,7 @@ var AirflowWebserverAuthenticationDisabled = &Rule{
 	JSON:   airflowSettingsHook[*jsonx.File](airflowWebserverAuthenticationDisabledConfig),
 	TOML:   airflowSettingsHook[*toml.File](airflowWebserverAuthenticationDisabledConfig),
 	YAML:   airflowSettingsHook[*yaml.Stream](airflowWebserverAuthenticationDisabledConfig),
+	HCL:    airflowSettingsHook[*hcl.File](airflowWebserverAuthenticationDisabledConfig),
 }
 
 func airflowWebserverAuthenticationDisabledConfig(pass *Pass, settings []airflow.Setting) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"github.com/dagwarden/dagwarden/analyzers/dotenv"
+	"github.com/dagwarden/dagwarden/analyzers/hcl"
 	"github.com/dagwarden/dagwarden/analyzers/ini"
 	"github.com/dagwarden/dagwarden/analyzers/jsonx"
 	"github.com/dagwarden/dagwarden/analyzers/python"
@@ -27,6 +28,7 @@ type Rule struct {
 	TOML        func(*Pass, *toml.File) error
 	JSON        func(*Pass, *jsonx.File) error
 	YAML        func(*Pass, *yaml.Stream) error
+	HCL         func(*Pass, *hcl.File) error
 	// Text runs on every scanned file, parsed or not, on its raw bytes (text-level secret scan).
 	Text func(*Pass, *source.File) error
 }
@@ -39,7 +41,7 @@ func (r *Rule) Kinds() []source.Kind {
 		kind source.Kind
 	}{
 		{r.Python != nil, source.Python}, {r.INI != nil, source.INI}, {r.Dotenv != nil, source.Dotenv},
-		{r.TOML != nil, source.TOML}, {r.JSON != nil, source.JSON}, {r.YAML != nil, source.YAML},
+		{r.TOML != nil, source.TOML}, {r.JSON != nil, source.JSON}, {r.YAML != nil, source.YAML}, {r.HCL != nil, source.HCL},
 	} {
 		if h.set {
 			ks = append(ks, h.kind)
@@ -78,6 +80,10 @@ func (r *Rule) Run(p *Pass, doc source.Document) error {
 	case *yaml.Stream:
 		if r.YAML != nil {
 			err = r.YAML(p, d)
+		}
+	case *hcl.File:
+		if r.HCL != nil {
+			err = r.HCL(p, d)
 		}
 	}
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/dagwarden/dagwarden/analyzers/dotenv"
+	"github.com/dagwarden/dagwarden/analyzers/hcl"
 	"github.com/dagwarden/dagwarden/analyzers/ini"
 	"github.com/dagwarden/dagwarden/analyzers/jsonx"
 	"github.com/dagwarden/dagwarden/analyzers/python"
@@ -52,6 +53,8 @@ func (p *parsers) parse(f *source.File) (source.Document, []Notice) {
 		doc, err = asDoc(jsonx.Parse(f))
 	case source.YAML:
 		doc, err = asDoc(yaml.Parse(f))
+	case source.HCL:
+		doc, err = asDoc(hcl.Parse(f))
 	default:
 		return &source.PlainDocument{F: f}, nil
 	}
