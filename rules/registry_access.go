@@ -2,6 +2,7 @@ package rules
 
 // accessRules are the rules of the access category, in any order (All sorts them).
 var accessRules = []*Rule{
+	KubernetesRBACWildcard,
 	AirflowAuthRolePublicEnabled,
 	AirflowAPIAuthBackendAllowAll,
 	AirflowExperimentalAPIEnabled,
