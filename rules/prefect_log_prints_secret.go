@@ -22,7 +22,8 @@ var PrefectLogPrintsSecret = &Rule{
 		Remediation: "Do not print secrets. Print what was loaded, not its value, or set " +
 			"`log_prints=False` on the task that handles the credential.",
 	},
-	Python: prefectLogPrintsSecretPython,
+	Python:      prefectLogPrintsSecretPython,
+	PythonNeeds: []string{"prefect"},
 }
 
 func prefectLogPrintsSecretPython(pass *Pass, m *python.Module) error {

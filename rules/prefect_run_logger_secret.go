@@ -22,7 +22,8 @@ var PrefectRunLoggerSecret = &Rule{
 		Remediation: "Log what the secret is for, not the secret: the host of a URL " +
 			"(`urlsplit(url).hostname`), the name of the block, or that a token was loaded.",
 	},
-	Python: prefectRunLoggerSecretPython,
+	Python:      prefectRunLoggerSecretPython,
+	PythonNeeds: []string{"prefect"},
 }
 
 func prefectRunLoggerSecretPython(pass *Pass, m *python.Module) error {

@@ -25,7 +25,8 @@ var TLSVerificationDisabled = &Rule{
 			"authority, point the client at its bundle: `verify=\"/etc/ssl/certs/corp-ca.pem\"`, or set " +
 			"`REQUESTS_CA_BUNDLE` / `SSL_CERT_FILE` in the worker's environment.",
 	},
-	Python: tlsVerificationDisabledPython,
+	Python:      tlsVerificationDisabledPython,
+	PythonNeeds: []string{"requests", "httpx", "aiohttp"},
 }
 
 // verifyKeywords maps client libraries to the keyword that turns verification off.
