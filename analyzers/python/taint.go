@@ -290,10 +290,14 @@ func (m *Module) taintEval(n nid, sc *scope, depth int) taintRes {
 			}
 			return unknown
 		}
+		k, literalKey := m.expr(key, sc).String()
 		if r := m.taintOf(obj, sc, depth+1); r.o != nil {
+			if literalKey && !keepsSecret(k) {
+				return unknown // creds["rest_base_url"]: a field of a credential object, not the secret
+			}
 			return r
 		}
-		if k, ok := m.expr(key, sc).String(); ok && isCredentialName(k) {
+		if literalKey && isCredentialName(k) {
 			return taintRes{o: m.origin(OriginName, n)}
 		}
 		return unknown
@@ -462,6 +466,11 @@ func (m *Module) taintCall(n nid, sc *scope, depth int) taintRes {
 			switch method {
 			case "startswith", "endswith", "isdigit", "isalpha", "isalnum", "count", "find", "index", "__len__":
 				return safe
+			case "get", "pop":
+				// token_data.get("expires_in") reads a field next to the secret, not the secret
+				if k, ok := c.Arg(0).String(); ok && !keepsSecret(k) {
+					return unknown
+				}
 			}
 			return r
 		}
@@ -575,4 +584,16 @@ func splitWords(name string) []string {
 	}
 	flush()
 	return words
+}
+
+// secretFieldNames are keys that hold the secret of a secret-store response or credential object
+// even though they do not name a credential.
+var secretFieldNames = map[string]bool{"value": true, "data": true, "secretstring": true, "secretbinary": true,
+	"plaintext": true, "uri": true, "url_with_credentials": true, "dsn": true, "connection_string": true}
+
+// keepsSecret reports whether reading field key of a secret-carrying object still yields a secret:
+// credential-named keys and the generic value fields of secret stores do, other fields
+// (expires_in, rest_base_url, client_email) do not.
+func keepsSecret(key string) bool {
+	return isCredentialName(key) || secretFieldNames[strings.ToLower(key)]
 }
