@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/dagwarden/dagwarden/analyzers/source"
+	"github.com/dagwarden/dagwarden/analyzers/source/sourcetest"
 	"github.com/dagwarden/dagwarden/analyzers/value"
 )
 
@@ -71,11 +72,6 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, e := range file.Entries() {
-			if e.Value.Span.End.Offset > len(data) {
-				t.Fatalf("span outside the file: %+v", e)
-			}
-		}
-		file.Comments()
+		sourcetest.CheckSpans(t, file, len(data))
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/dagwarden/dagwarden/analyzers/source"
+	"github.com/dagwarden/dagwarden/analyzers/source/sourcetest"
 )
 
 func FuzzParse(f *testing.F) {
@@ -21,11 +22,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, e := range s.Entries() {
-			if e.Value.Span.End.Offset > len(data) || e.KeySpan.End.Offset > len(data) {
-				t.Fatalf("span outside the file: %+v", e)
-			}
-		}
+		sourcetest.CheckSpans(t, s, len(data))
 		s.Kind()
 		for _, d := range s.Documents() {
 			for _, p := range d.Pairs() {
