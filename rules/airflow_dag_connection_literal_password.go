@@ -1,11 +1,9 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/dagwarden/dagwarden/analyzers/python"
 	"github.com/dagwarden/dagwarden/analyzers/source"
-	"github.com/dagwarden/dagwarden/analyzers/value"
+	"strings"
 )
 
 // AirflowDAGConnectionLiteralPassword reports Airflow Connection objects built in code with a
@@ -29,63 +27,37 @@ var AirflowDAGConnectionLiteralPassword = &Rule{
 			"object must be built in code, read the password at run time, for example " +
 			"`password=Variable.get(\"db_password\")`.",
 	},
-	Python:      airflowDAGConnectionLiteralPasswordPython,
+	Python:      secretsReport[*python.Module],
 	PythonNeeds: []string{"airflow"},
 }
 
-func airflowDAGConnectionLiteralPasswordPython(pass *Pass, m *python.Module) error {
-	if !m.Imports("airflow") {
+func airflowDAGConnectionLiteralPasswordHits(p *Pass, doc source.Document) []secretHit {
+	m, ok := doc.(*python.Module)
+	if !ok || !m.Imports("airflow") {
 		return nil // fast path: no Airflow import, no Connection
 	}
+	var hs []secretHit
 	for _, c := range m.Calls() {
 		if c.Name != "airflow.models.Connection" {
 			continue
 		}
 		if pw := c.Keyword("password"); pw != nil {
-			if v := pw.Value.Value(); v.IsHardcoded() {
-				pass.Report(Finding{
-					Span:      pw.NameSpan.To(v.Span),
-					Sensitive: []source.Span{v.Span},
-					Message:   connectionMessage(c, "password is a string literal"),
-				})
+			if lit, ok := literalSecret(pw.Value.Value()); ok {
+				hs = append(hs, secretHit{Span: pw.NameSpan.To(lit.Span), Secret: valueSecretSpan(p.File, lit),
+					Message: connectionMessage(c, "password is a string literal")})
 			}
 		}
 		if uri := c.Keyword("uri"); uri != nil {
-			reportURIPassword(pass, c, uri.Value)
+			if pw, _, at, ok := urlPassword(p.File, uri.Value.Value()); ok && pw != "" {
+				hs = append(hs, secretHit{Span: uri.Value.Span, Secret: at, Message: connectionMessage(c, "URI carries a literal password")})
+			}
+		}
+		if extra := c.Keyword("extra"); extra != nil {
+			hs = append(hs, dictSecretHits(p, extra.Value, connectionMessage(c, "extra"), 0)...)
+			hs = append(hs, jsonSecretHits(p, extra.NameSpan, extra.Value.Value(), connectionMessage(c, "extra holds a literal %q"))...)
 		}
 	}
-	return nil
-}
-
-// reportURIPassword reports a literal password in the userinfo of a connection URI.
-func reportURIPassword(pass *Pass, c *python.Call, e *python.Expr) {
-	v := e.Value()
-	if v.Kind != value.Literal {
-		return
-	}
-	at := strings.Index(v.Text, "@")
-	scheme := strings.Index(v.Text, "://")
-	if at < 0 || scheme < 0 || scheme > at {
-		return
-	}
-	userinfo := v.Text[scheme+3 : at]
-	colon := strings.Index(userinfo, ":")
-	if colon < 0 {
-		return
-	}
-	pw := userinfo[colon+1:]
-	if value.IsPlaceholder(pw) || value.HasTemplate(pw) || strings.HasPrefix(pw, "$") {
-		return
-	}
-	// the literal's span covers the text between the quotes when the string has no escapes
-	f := pass.File
-	start := v.Span.Start.Offset + scheme + 3 + colon + 1
-	end := v.Span.Start.Offset + at
-	sens := v.Span
-	if v.Span.End.Offset-v.Span.Start.Offset == len(v.Text) && f.Text(f.Span(start, end)) == pw {
-		sens = f.Span(start, end)
-	}
-	pass.Report(Finding{Span: e.Span, Sensitive: []source.Span{sens}, Message: connectionMessage(c, "URI carries a literal password")})
+	return hs
 }
 
 func connectionMessage(c *python.Call, fact string) string {

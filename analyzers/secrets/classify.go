@@ -2,6 +2,7 @@ package secrets
 
 import (
 	"math"
+	"regexp"
 	"strings"
 
 	"github.com/dagwarden/dagwarden/analyzers/value"
@@ -29,6 +30,10 @@ func (v Verdict) String() string {
 	}
 	return "unknown"
 }
+
+// namesItself matches values that only name what should be there (rds_password, my_api_key) or
+// say they are not a secret (insecure), as in example DAGs and default configuration templates.
+var namesItself = regexp.MustCompile(`(?i)^(?:[a-z]+[_-])*(?:password|passwd|secret|token|api[_-]?key)(?:[_-][a-z]+)*$|^insecure$`)
 
 // knownExamples are values published in vendor documentation and tutorials as examples. They are
 // copied into countless repositories and are never live credentials.
@@ -62,11 +67,23 @@ func Classify(secret string) Verdict {
 	if strings.Contains(s, "${") && strings.Contains(s[strings.Index(s, "${"):], "}") {
 		return EnvRef
 	}
+	if len(s) > 2 && (s[0] == '{' && s[len(s)-1] == '}' && !strings.Contains(s[1:len(s)-1], "{")) {
+		return Template // a Python format field or f-string interpolation: {self.password}, {password[0]}
+	}
+	if strings.HasPrefix(s, "$(") && strings.HasSuffix(s, ")") {
+		return EnvRef // Kubernetes dependent environment variable $(VAR)
+	}
+	if namesItself.MatchString(s) {
+		return Placeholder // rds_password, company_super_secret_password, insecure
+	}
 	if knownExamples[s] || strings.HasSuffix(s, "EXAMPLE") || strings.HasSuffix(s, "EXAMPLEKEY") {
 		return Example
 	}
 	if isTrivial(s) {
 		return Trivial
+	}
+	if isPlaceholderKey(s) {
+		return Placeholder
 	}
 	// A known token prefix followed only by filler: pnu_xxxx..., ghp_0000....
 	if i := strings.IndexAny(s, "_-:"); i > 0 && i < len(s)-1 && i <= 12 && isTrivial(s[i+1:]) && len(s)-i-1 >= 8 {
@@ -173,4 +190,64 @@ func Entropy(s string) float64 {
 		e -= f * math.Log2(f)
 	}
 	return e
+}
+
+// isPlaceholderKey reports whether s is a PEM private key block whose body is filler (XXXX...),
+// as in documentation and chart examples.
+func isPlaceholderKey(s string) bool {
+	if !strings.Contains(s, "PRIVATE KEY") {
+		return false
+	}
+	body, filler := 0, 0
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "-----") {
+			continue
+		}
+		for i := 0; i < len(line); i++ {
+			body++
+			if line[i] == 'X' || line[i] == 'x' || line[i] == '.' || line[i] == '*' {
+				filler++
+			}
+		}
+	}
+	return body > 0 && filler*2 > body
+}
+
+// LooksLikeIdentifier reports whether s reads as a name rather than a secret: two or more
+// words of letters (or of digits only) joined by '_', '-' or camelCase, such as
+// cron_schedule=, test-s3-bucket-tagging-key or TwitterAdsApiSourceConfig. Generic
+// (keyword + entropy) matches of such text are names picked up next to a secret-like keyword.
+func LooksLikeIdentifier(s string) bool {
+	s = strings.TrimRight(s, "=:")
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	words := splitWords(s)
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		letters, digits := 0, 0
+		for i := 0; i < len(w); i++ {
+			if w[i] >= '0' && w[i] <= '9' {
+				digits++
+			} else {
+				letters++
+			}
+		}
+		if letters > 0 && digits > 0 && len(w) > 3 || letters == 1 && digits == 0 {
+			return false // s3, v2 and ec2 are name parts; longer mixed words are not
+		}
+		if digits == 0 && len(w) > 3 && !strings.ContainsAny(w, "aeiouy") {
+			return false
+		}
+	}
+	return true
 }

@@ -1,8 +1,6 @@
 package yaml
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/dagwarden/dagwarden/analyzers/source"
@@ -10,24 +8,16 @@ import (
 )
 
 func FuzzParse(f *testing.F) {
-	for _, name := range []string{"docker-compose.yaml", "deployment.yaml"} {
-		if data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "analyzers", "yaml", name)); err == nil {
-			f.Add(data)
-		}
-	}
-	f.Add([]byte("a: {{ x }}\n{{- if y }}\nb: &a [*a]\n"))
+	sourcetest.AddSeeds(f, "../../testdata/analyzers/yaml/*.yaml",
+		"a: {{ x }}\n{{- if y }}\nb: &a [*a]\n",
+		"x: &x {a: 1}\ny:\n  <<: [*x, *x]\n  b: |\n    # t\n",
+		"a: 1\n---\nb: [\n---\nc: \"q\n  r\"\n")
+	sourcetest.AddSeeds(f, "../../testdata/analyzers/yaml/chart/templates/*.yaml")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		file := source.NewFile("f.yaml", source.YAML, data)
-		s, err := Parse(file)
+		s, err := Parse(source.NewFile("templates/f.yaml", source.YAML, data))
 		if err != nil {
 			t.Fatal(err)
 		}
-		sourcetest.CheckSpans(t, s, len(data))
-		s.Kind()
-		for _, d := range s.Documents() {
-			for _, p := range d.Pairs() {
-				p.Value.Value()
-			}
-		}
+		exercise(t, s)
 	})
 }

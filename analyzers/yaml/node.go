@@ -1,7 +1,6 @@
 package yaml
 
 import (
-	"strconv"
 	"strings"
 
 	y "go.yaml.in/yaml/v4"
@@ -10,43 +9,124 @@ import (
 	"github.com/dagwarden/dagwarden/analyzers/value"
 )
 
-// Node is one YAML node with its position. Aliases are resolved when read through Get, Items and
-// Pairs, so lookups see merged and aliased content; Entries does not follow them.
+// Node is one YAML node with its position. Aliases are resolved when a node is read (Kind, Get,
+// Items, Pairs, Value...), so lookups see aliased and merged content; Entries does not follow
+// them. A nil *Node is valid and behaves as a missing node.
 type Node struct {
-	n *y.Node
-	s *Stream
+	n   *y.Node
+	key *y.Node // the mapping key this node was reached through, if any
+	s   *Stream
 }
+
+// NodeKind is the shape of a node.
+type NodeKind int
+
+// The node kinds. Kind reports the shape after alias resolution; IsAlias tells whether the node
+// was written as an alias.
+const (
+	Missing NodeKind = iota
+	Map
+	Seq
+	Scalar
+)
+
+// maxMerges bounds how many mappings one Pairs call merges in, whatever merge keys chain.
+const maxMerges = 1000
 
 func (n *Node) node() *y.Node {
 	if n == nil {
 		return nil
 	}
 	m := n.n
-	for i := 0; m != nil && m.Kind == y.AliasNode && i < 100; i++ {
+	// an alias points at its anchor, which is never an alias; the bound is only a guard
+	for i := 0; m != nil && m.Kind == y.AliasNode && i < 8; i++ {
 		m = m.Alias
+	}
+	if m != nil && m.Kind == y.AliasNode {
+		return nil
 	}
 	return m
 }
 
-// IsMap, IsSeq and IsScalar report the node's kind.
-func (n *Node) IsMap() bool    { m := n.node(); return m != nil && m.Kind == y.MappingNode }
-func (n *Node) IsSeq() bool    { m := n.node(); return m != nil && m.Kind == y.SequenceNode }
-func (n *Node) IsScalar() bool { m := n.node(); return m != nil && m.Kind == y.ScalarNode }
+// Kind is the node's shape, aliases resolved.
+func (n *Node) Kind() NodeKind {
+	switch m := n.node(); {
+	case m == nil:
+		return Missing
+	case m.Kind == y.MappingNode:
+		return Map
+	case m.Kind == y.SequenceNode:
+		return Seq
+	case m.Kind == y.ScalarNode:
+		return Scalar
+	}
+	return Missing
+}
 
-// Span is the node's start (for collections) or the scalar's text.
+// IsMap, IsSeq and IsScalar report the node's kind.
+func (n *Node) IsMap() bool    { return n.Kind() == Map }
+func (n *Node) IsSeq() bool    { return n.Kind() == Seq }
+func (n *Node) IsScalar() bool { return n.Kind() == Scalar }
+
+// IsAlias reports whether the node was written as an alias (*name).
+func (n *Node) IsAlias() bool { return n != nil && n.n != nil && n.n.Kind == y.AliasNode }
+
+// Anchor is the anchor name defined on the node (&name), if any.
+func (n *Node) Anchor() string {
+	if m := n.node(); m != nil {
+		return m.Anchor
+	}
+	return ""
+}
+
+// Span is where the node is written: a scalar's text (between its quotes), the alias token of
+// an alias, or the first character of a collection (a point; see Extent for the whole range).
 func (n *Node) Span() source.Span {
-	m := n.node()
-	if m == nil {
+	if n == nil || n.n == nil {
 		return source.Span{}
 	}
-	if m.Kind == y.ScalarNode {
-		return n.s.scalarSpan(m)
+	if n.n.Kind == y.AliasNode || n.n.Kind == y.ScalarNode {
+		return n.s.scalarSpan(n.n)
 	}
-	off := n.s.f.OffsetAt(max(m.Line, 1), max(m.Column, 1))
+	off := n.s.start(n.n)
 	return n.s.f.Span(off, off)
 }
 
-// Value classifies a scalar; collections are Unknown.
+// Extent is the node's whole range: for a collection, up to the end of its last child.
+func (n *Node) Extent() source.Span {
+	if n == nil || n.n == nil {
+		return source.Span{}
+	}
+	return n.s.extent(n.n)
+}
+
+// KeySpan is the span of the mapping key the node was reached through (by Get, Path or
+// Pairs); zero for documents and sequence items.
+func (n *Node) KeySpan() source.Span {
+	if n == nil || n.key == nil {
+		return source.Span{}
+	}
+	return n.s.scalarSpan(n.key)
+}
+
+// Tag is a scalar's resolved short tag: "!!str", "!!int", "!!float", "!!bool", "!!null",
+// "!!timestamp", or an explicit tag as written. `privileged: true` is "!!bool" while
+// `privileged: "true"` is "!!str".
+func (n *Node) Tag() string {
+	if m := n.node(); m != nil {
+		return m.ShortTag()
+	}
+	return ""
+}
+
+// IsNull reports whether the node is a null scalar (`key:`, `~`, `null`) or missing.
+func (n *Node) IsNull() bool {
+	m := n.node()
+	return m == nil || (m.Kind == y.ScalarNode && m.ShortTag() == "!!null")
+}
+
+// Value classifies a scalar (value.ClassifyString for strings, a Literal with the text as
+// written for numbers, booleans and null, whose text is ""); collections are Unknown.
 func (n *Node) Value() value.Value {
 	m := n.node()
 	if m == nil || m.Kind != y.ScalarNode {
@@ -55,22 +135,23 @@ func (n *Node) Value() value.Value {
 	return n.s.valueOf(m)
 }
 
-// String returns a scalar's text.
+// String returns a scalar's text (as yaml decoded it; for a templated file, as written).
 func (n *Node) String() (string, bool) {
 	m := n.node()
 	if m == nil || m.Kind != y.ScalarNode {
 		return "", false
 	}
-	return m.Value, true
+	return n.s.text(m), true
 }
 
-// Bool reads a YAML boolean (true/false, and the quoted "true"/"false" charts often use).
+// Bool reads a boolean: a YAML bool, or a string "true"/"false"/"yes"/"no"/"on"/"off" as the
+// charts and Airflow's config parser accept. Tag tells the two apart.
 func (n *Node) Bool() (b, ok bool) {
 	s, isScalar := n.String()
 	if !isScalar {
 		return false, false
 	}
-	switch strings.ToLower(s) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "true", "yes", "on":
 		return true, true
 	case "false", "no", "off":
@@ -86,29 +167,77 @@ type Pair struct {
 	Value   *Node
 }
 
-// Pairs lists a mapping's entries, merge keys (`<<: *anchor`) expanded in place.
-func (n *Node) Pairs() []Pair { return n.pairs(0) }
-
-func (n *Node) pairs(depth int) []Pair {
+// Pairs lists a mapping's entries in source order with merge keys (`<<: *anchor`,
+// `<<: [*a, *b]`) expanded in place. As in YAML's merge semantics, a key written in the mapping
+// overrides a merged one and an earlier merged mapping overrides a later one; overridden merged
+// pairs are left out. Merged values keep the positions of their anchor.
+func (n *Node) Pairs() []Pair {
 	m := n.node()
-	if m == nil || m.Kind != y.MappingNode || depth > 20 {
+	if m == nil || m.Kind != y.MappingNode {
 		return nil
 	}
+	return n.s.flatten(m, &mergeCtx{seen: map[*y.Node]bool{m: true}})
+}
+
+type mergeCtx struct {
+	seen   map[*y.Node]bool // mappings already merged (each at most once: bounds alias bombs)
+	merges int
+}
+
+func isMerge(k *y.Node) bool {
+	return k.Kind == y.ScalarNode && k.Value == "<<" && k.ShortTag() == "!!merge"
+}
+
+// flatten returns the effective pairs of mapping m, merged mappings expanded in place.
+func (s *Stream) flatten(m *y.Node, mc *mergeCtx) []Pair {
+	own := map[string]bool{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if !isMerge(m.Content[i]) {
+			own[s.text(m.Content[i])] = true
+		}
+	}
+	taken := map[string]bool{} // keys supplied by earlier merges
 	var out []Pair
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
-		if k.Value == "<<" && k.Tag == "!!merge" {
-			merged := &Node{n: v, s: n.s}
-			if merged.IsSeq() {
-				for _, it := range merged.Items() {
-					out = append(out, it.pairs(depth+1)...)
-				}
-			} else {
-				out = append(out, merged.pairs(depth+1)...)
-			}
+		if !isMerge(k) {
+			out = append(out, Pair{Key: s.text(k), KeySpan: s.scalarSpan(k), Value: &Node{n: v, key: k, s: s}})
 			continue
 		}
-		out = append(out, Pair{Key: k.Value, KeySpan: n.s.scalarSpan(k), Value: &Node{n: v, s: n.s}})
+		for _, t := range mergeTargets(v) {
+			if t.Kind != y.MappingNode || mc.seen[t] || mc.merges >= maxMerges {
+				continue
+			}
+			mc.seen[t] = true
+			mc.merges++
+			merged := s.flatten(t, mc)
+			for _, p := range merged {
+				if !own[p.Key] && !taken[p.Key] {
+					out = append(out, p)
+				}
+			}
+			for _, p := range merged {
+				taken[p.Key] = true
+			}
+		}
+	}
+	return out
+}
+
+// mergeTargets resolves the value of a merge key: one mapping or a sequence of them.
+func mergeTargets(v *y.Node) []*y.Node {
+	r := (&Node{n: v}).node()
+	if r == nil {
+		return nil
+	}
+	if r.Kind != y.SequenceNode {
+		return []*y.Node{r}
+	}
+	out := make([]*y.Node, 0, len(r.Content))
+	for _, c := range r.Content {
+		if t := (&Node{n: c}).node(); t != nil {
+			out = append(out, t)
+		}
 	}
 	return out
 }
@@ -145,92 +274,4 @@ func (n *Node) Items() []*Node {
 		out[i] = &Node{n: c, s: n.s}
 	}
 	return out
-}
-
-// Entries lists every scalar leaf once, at the place it is written: values reached through an
-// alias or a merge key are reported where the anchor defines them. Compose `environment:` lists
-// (`- NAME=value`) and Kubernetes `env:` lists (`- name: NAME` / `value:`) become NAME keys, so
-// environment variables look the same in every format.
-func (s *Stream) Entries() []value.Entry {
-	var out []value.Entry
-	for i, d := range s.docs {
-		if len(d.Content) > 0 {
-			s.walk(d.Content[0], nil, source.Span{}, i, 0, &out)
-		}
-	}
-	return out
-}
-
-func (s *Stream) walk(n *y.Node, path []string, keySpan source.Span, doc, depth int, out *[]value.Entry) {
-	if n == nil || depth > maxDepth {
-		return
-	}
-	switch n.Kind {
-	case y.AliasNode:
-		return // reported at the anchor
-	case y.ScalarNode:
-		*out = append(*out, value.Entry{Path: append([]string(nil), path...), KeySpan: keySpan, Value: s.valueOf(n), Doc: doc})
-	case y.MappingNode:
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			if k.Tag == "!!merge" {
-				continue // merged content is reported at its anchor
-			}
-			s.walk(v, append(path, k.Value), s.scalarSpan(k), doc, depth+1, out)
-		}
-	case y.SequenceNode:
-		last := ""
-		if len(path) > 0 {
-			last = path[len(path)-1]
-		}
-		for i, item := range n.Content {
-			if last == "environment" && item.Kind == y.ScalarNode && s.composeEnv(item, path, doc, out) {
-				continue
-			}
-			if last == "env" && item.Kind == y.MappingNode && s.k8sEnv(item, path, doc, out) {
-				continue
-			}
-			s.walk(item, append(path, "["+strconv.Itoa(i)+"]"), source.Span{}, doc, depth+1, out)
-		}
-	}
-}
-
-// composeEnv turns `- NAME=value` into an entry NAME with the value's exact span.
-func (s *Stream) composeEnv(item *y.Node, path []string, doc int, out *[]value.Entry) bool {
-	name, val, ok := strings.Cut(item.Value, "=")
-	if !ok || name == "" || strings.ContainsAny(name, " \t") {
-		return false
-	}
-	sp := s.scalarSpan(item)
-	start := sp.Start.Offset
-	keySpan, valSpan := sp, sp
-	if s.f.Text(sp) == item.Value {
-		keySpan = s.f.Span(start, start+len(name))
-		valSpan = s.f.Span(start+len(name)+1, sp.End.Offset)
-	}
-	*out = append(*out, value.Entry{Path: append(append([]string(nil), path...), name), KeySpan: keySpan,
-		Value: value.ClassifyString(val, valSpan), Doc: doc})
-	return true
-}
-
-// k8sEnv turns `{name: NAME, value: v}` into an entry NAME; `valueFrom` is a secret reference.
-func (s *Stream) k8sEnv(item *y.Node, path []string, doc int, out *[]value.Entry) bool {
-	m := &Node{n: item, s: s}
-	nameNode := m.Get("name")
-	name, ok := nameNode.String()
-	if !ok || name == "" {
-		return false
-	}
-	p := append(append([]string(nil), path...), name)
-	switch {
-	case m.Get("value") != nil:
-		*out = append(*out, value.Entry{Path: p, KeySpan: nameNode.Span(), Value: m.Get("value").Value(), Doc: doc})
-	case m.Get("valueFrom") != nil:
-		ref := "valueFrom"
-		if k, ok := m.Path("valueFrom", "secretKeyRef", "name").String(); ok {
-			ref = "secret " + k
-		}
-		*out = append(*out, value.Entry{Path: p, KeySpan: nameNode.Span(), Value: value.Value{Kind: value.SecretRef, Ref: ref, Span: m.Get("valueFrom").Span()}, Doc: doc})
-	}
-	return true
 }

@@ -119,7 +119,7 @@ func TestHelmTemplatesAndBrokenFiles(t *testing.T) {
 	if !s.Templated() || len(s.Documents()) != 1 || len(s.SyntaxErrors()) != 0 {
 		t.Errorf("helm template: templated=%v docs=%d errors=%v", s.Templated(), len(s.Documents()), s.SyntaxErrors())
 	}
-	if s.Kind() != HelmChart {
+	if s.Kind() != HelmTemplate {
 		t.Errorf("kind = %s", s.Kind())
 	}
 	broken, _ := Parse(source.NewFile("b.yaml", source.YAML, []byte("a: 1\nb: [unclosed\nc: 3\n")))

@@ -54,7 +54,7 @@ func TestExamplesFindings(t *testing.T) {
 	}
 	for _, want := range []string{
 		"airflow/dags/load_invoices.py:15:5: high connection `billing_db` password is a string literal [airflow-dag-connection-literal-password]",
-		"airflow/dags/load_invoices.py:27:9: high `requests.get` is called with verify=False [tls-verification-disabled]",
+		"airflow/dags/load_invoices.py:27:9: high `requests.get` is called with verify=False: an `Authorization` header sent to an unverified endpoint [tls-verification-disabled]",
 		"airflow/webserver_config.py:10:1: critical anonymous users get the `Admin` role [airflow-auth-role-public-enabled]",
 		"prefect/flows/sync_crm.py:17:11: high secret from `Secret.load(\"crm-api-key\").get()` is printed into the Prefect run log",
 		"prefect/flows/sync_crm.py:18:49: high secret from `Secret.load(\"crm-api-key\").get()` is written to the Prefect run log",

@@ -1,6 +1,7 @@
-"""Verification left on, or pointed at a private CA bundle."""
+"""Verification left on, pointed at a private CA bundle, or a local test server."""
 import httpx
 import requests
+from elasticsearch import Elasticsearch
 
 requests.get("https://api.example.com/items")
 requests.get("https://api.example.com/items", verify=True)
@@ -11,6 +12,12 @@ session = requests.Session()
 session.verify = "/etc/ssl/certs/corp-ca.pem"
 
 client = httpx.Client(verify=ssl_context)
+
+# a self-signed test server on this machine
+requests.get("https://localhost:8443/health", verify=False)
+requests.get("https://127.0.0.1:8443/health", verify=False)
+
+es = Elasticsearch(["https://search.example.com:9200"], ca_certs="/etc/ssl/certs/corp-ca.pem", verify_certs=True)
 
 
 def verify(payload, strict=False):

@@ -1,0 +1,9 @@
+from dagster import ScheduleDefinition
+
+AWS_KEY = "AKIAIOSFODNN7EXAMPLE"
+placeholder = "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+schedule = ScheduleDefinition(
+    job=analyze_schema_dwh_imp_api_job,
+    cron_schedule="0 5 * * *",
+)
+TAG_KEY = "test-s3-bucket-tagging-key"

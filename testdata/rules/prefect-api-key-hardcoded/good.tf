@@ -1,0 +1,3 @@
+provider "prefect" {
+  api_key = var.prefect_api_key
+}
