@@ -745,3 +745,21 @@ func (c airflowConn) extraSpan(key string) source.Span {
 
 // baseName is the lower-cased file name of a document.
 func baseName(doc source.Document) string { return strings.ToLower(path.Base(doc.File().Path)) }
+
+// httpMockDecorators are decorators under which requests and httpx calls never reach the network:
+// the mocking library answers them (demo pipelines fake their APIs this way).
+var httpMockDecorators = map[string]bool{"responses.activate": true, "respx.mock": true,
+	"httpretty.activate": true, "requests_mock.mock": true, "requests_mock.Mocker": true,
+	"httpretty.httprettified": true}
+
+// inMockedHTTP reports whether fn, or a function it is nested in, has an HTTP-mocking decorator.
+func inMockedHTTP(fn *python.Function) bool {
+	for ; fn != nil; fn = fn.Parent {
+		for _, d := range fn.Decorators {
+			if httpMockDecorators[d.Name] {
+				return true
+			}
+		}
+	}
+	return false
+}

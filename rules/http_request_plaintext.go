@@ -27,7 +27,9 @@ var HTTPRequestPlaintext = &Rule{
 			"Only URLs given to HTTP clients are judged (requests, httpx, aiohttp, urllib, websockets), not " +
 			"every `http://` string. Local hosts (localhost, 127.0.0.0/8, ::1, host.docker.internal) and hosts " +
 			"in the `allowed-hosts` option are not reported; single-label compose service names and " +
-			"`*.svc.cluster.local` are in-cluster traffic and reported at low severity.",
+			"`*.svc.cluster.local` are in-cluster traffic and reported at low severity. Requests inside a " +
+			"function decorated with an HTTP-mocking library (`@responses.activate`, `@respx.mock`, " +
+			"`@httpretty.activate`, `@requests_mock.Mocker()`) never reach the network and are not reported.",
 		Remediation: "Use the `https://` (or `wss://`) URL of the service; if it has none, put a TLS proxy in front " +
 			"of it, or list the host in `allowed-hosts` when the network path is trusted.",
 	},
@@ -63,7 +65,7 @@ func httpRequestPlaintextPython(pass *Pass, m *python.Module) error {
 		return nil
 	}
 	for _, c := range m.Calls() {
-		if !isHTTPClientCall(c.Name) {
+		if !isHTTPClientCall(c.Name) || inMockedHTTP(c.Func) {
 			continue
 		}
 		u := requestURL(c)

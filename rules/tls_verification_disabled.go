@@ -30,6 +30,12 @@ var TLSVerificationDisabled = &Rule{
 			"`Configuration().verify_ssl = False`. The message says what travels to the unverified endpoint " +
 			"when it is visible (an `Authorization` header, basic-auth credentials) and points at it. " +
 			"Requests to a local host (localhost, 127.0.0.1) are not reported.\n\n" +
+			"Pipelines often wrap requests in their own operators, hooks and session factories. `verify=False` " +
+			"given to a call whose class name ends in Operator, Hook, Sensor, Client or Session, or to an HTTP " +
+			"verb method (`api.get(..., verify=False)`), and `.verify = False` on an object named like a " +
+			"session or client are reported at medium confidence: dagwarden cannot see the wrapper's code, " +
+			"only that it is handed the flag. `jwt.decode(..., verify=False)` is not a TLS setting and is " +
+			"left alone.\n\n" +
 			"`urllib3.disable_warnings()` alone is reported at low confidence: it hides the warning that " +
 			"unverified requests print, which usually means one is made somewhere. Next to a finding it is " +
 			"shown as a related location instead.",
@@ -39,7 +45,7 @@ var TLSVerificationDisabled = &Rule{
 	},
 	Python: tlsVerificationDisabledPython,
 	PythonNeeds: []string{"requests", "httpx", "aiohttp", "urllib3", "hvac", "elasticsearch", "opensearch",
-		"kubernetes"},
+		"kubernetes", "verify"},
 }
 
 // verifyKeywords maps client libraries to the keyword that turns verification off.
@@ -55,11 +61,12 @@ var verifyKeywords = []struct{ prefix, keyword string }{
 }
 
 func tlsVerificationDisabledPython(pass *Pass, m *python.Module) error {
+	found := wrapperVerifyOff(pass, m)
 	if !m.Imports("requests") && !m.Imports("httpx") && !m.Imports("aiohttp") && !m.Imports("urllib3") &&
 		!m.Imports("hvac") && !m.Imports("elasticsearch") && !m.Imports("opensearchpy") && !m.Imports("kubernetes") {
+		reportAll(pass, found)
 		return nil // fast path: no HTTP client library
 	}
-	var found []Finding
 	var silenced []*python.Call
 	for _, c := range m.Calls() {
 		if strings.HasSuffix(c.Name, "urllib3.disable_warnings") {

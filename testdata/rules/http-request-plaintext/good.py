@@ -13,3 +13,14 @@ requests.get(f"http://{host}/v1/items")
 
 SCHEMA = "http://json-schema.org/draft-07/schema#"
 print("see http://docs.example.com for details")
+
+
+# a demo API faked by an HTTP-mocking library: the request never leaves the process
+import responses
+
+
+class OrdersAPI:
+    @responses.activate
+    def get_orders(self):
+        responses.get("http://api.jaffleshop.co/v1/orders", json=[])
+        return requests.get("http://api.jaffleshop.co/v1/orders")

@@ -25,4 +25,12 @@ def verify(payload, strict=False):
 
 
 verify({}, strict=False)
-other_client.get("https://api.example.com/items", verify=False)  # not a known HTTP library
+
+# look-alikes of the wrapper checks: verify left on, a local server, a keyword of something that is
+# not an HTTP client, and JWT signature checks (not TLS)
+HttpFetchOperator(task_id="download", http_conn_id="rdw", verify=True)
+api_client.get("http://localhost:8080/health", verify=False)
+validator.check(payload, verify=False)
+config.verify = False
+session.verify = True
+jwt.decode(token, verify=False)
