@@ -115,4 +115,4 @@ func (m Meta) Name() string {
 
 var initialisms = map[string]bool{"tls": true, "url": true, "uri": true, "api": true, "ssl": true, "id": true,
 	"iam": true, "rbac": true, "csrf": true, "cors": true, "jwt": true, "kpo": true, "mwaa": true, "db": true,
-	"smtp": true, "ftp": true, "ssh": true, "sql": true, "http": true, "ui": true, "dag": true}
+	"smtp": true, "ftp": true, "ssh": true, "sql": true, "http": true, "ui": true, "dag": true, "ldap": true}

@@ -19,4 +19,5 @@ var tlsRules = []*Rule{
 	ObjectStoreClientTLSDisabled,
 	SMTPFTPWithoutTLS,
 	HTTPRequestPlaintext,
+	AirflowLDAPTLSDisabled,
 }
