@@ -20,4 +20,5 @@ var tlsRules = []*Rule{
 	SMTPFTPWithoutTLS,
 	HTTPRequestPlaintext,
 	AirflowLDAPTLSDisabled,
+	AirflowHelmGitsyncNoKnownHosts,
 }
