@@ -297,7 +297,7 @@ func callCredential(pass *Pass, m *python.Module, c *python.Call, urlArg *python
 	if k := c.Keyword("headers"); k != nil {
 		for _, p := range k.Value.Dict() {
 			if credentialHeaders[strings.ToLower(p.KeyText)] {
-				return &credential{What: "an `" + sanitizeName(p.KeyText) + "` header", Rel: rel(p.Value, "the header value")}
+				return &credential{What: article(p.KeyText) + " `" + sanitizeName(p.KeyText) + "` header", Rel: rel(p.Value, "the header value")}
 			}
 		}
 		if _, ok := m.Tainted(k.Value); ok {
@@ -762,4 +762,12 @@ func inMockedHTTP(fn *python.Function) bool {
 		}
 	}
 	return false
+}
+
+// article is "an" before a word that starts with a vowel letter, else "a".
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }

@@ -104,7 +104,9 @@ type Meta struct {
 func (m Meta) Name() string {
 	var b strings.Builder
 	for _, part := range strings.Split(m.ID, "-") {
-		if initialisms[part] {
+		if w, ok := spelledWords[part]; ok {
+			b.WriteString(w)
+		} else if initialisms[part] {
 			b.WriteString(strings.ToUpper(part))
 		} else if part != "" {
 			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
@@ -116,3 +118,6 @@ func (m Meta) Name() string {
 var initialisms = map[string]bool{"tls": true, "url": true, "uri": true, "api": true, "ssl": true, "id": true,
 	"iam": true, "rbac": true, "csrf": true, "cors": true, "jwt": true, "kpo": true, "mwaa": true, "db": true,
 	"smtp": true, "ftp": true, "ssh": true, "sql": true, "http": true, "ui": true, "dag": true, "ldap": true}
+
+// spelledWords are ID words whose Go spelling is neither capitalised nor all upper case.
+var spelledWords = map[string]string{"graphql": "GraphQL"}

@@ -21,4 +21,5 @@ var tlsRules = []*Rule{
 	HTTPRequestPlaintext,
 	AirflowLDAPTLSDisabled,
 	AirflowHelmGitsyncNoKnownHosts,
+	DagsterGraphQLClientPlaintext,
 }
