@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 
+	"github.com/dagwarden/dagwarden/analyzers/dockerfile"
 	"github.com/dagwarden/dagwarden/analyzers/dotenv"
 	"github.com/dagwarden/dagwarden/analyzers/hcl"
 	"github.com/dagwarden/dagwarden/analyzers/ini"
@@ -29,6 +30,9 @@ type Rule struct {
 	JSON        func(*Pass, *jsonx.File) error
 	YAML        func(*Pass, *yaml.Stream) error
 	HCL         func(*Pass, *hcl.File) error
+	// Dockerfile runs on Dockerfiles. A rule without one that has a Dotenv hook gets the
+	// Dockerfile's ENV and ARG lines through that hook instead.
+	Dockerfile func(*Pass, *dockerfile.File) error
 	// Text runs on every scanned file, parsed or not, on its raw bytes (text-level secret scan).
 	Text func(*Pass, *source.File) error
 }
@@ -42,6 +46,7 @@ func (r *Rule) Kinds() []source.Kind {
 	}{
 		{r.Python != nil, source.Python}, {r.INI != nil, source.INI}, {r.Dotenv != nil, source.Dotenv},
 		{r.TOML != nil, source.TOML}, {r.JSON != nil, source.JSON}, {r.YAML != nil, source.YAML}, {r.HCL != nil, source.HCL},
+		{r.Dockerfile != nil || r.Dotenv != nil, source.Dockerfile},
 	} {
 		if h.set {
 			ks = append(ks, h.kind)
@@ -84,6 +89,12 @@ func (r *Rule) Run(p *Pass, doc source.Document) error {
 	case *hcl.File:
 		if r.HCL != nil {
 			err = r.HCL(p, d)
+		}
+	case *dockerfile.File:
+		if r.Dockerfile != nil {
+			err = r.Dockerfile(p, d)
+		} else if r.Dotenv != nil {
+			err = r.Dotenv(p, d.Env())
 		}
 	}
 	if err != nil {

@@ -87,3 +87,9 @@ func Parse(f *source.File) (*File, error) {
 	}
 	return s.doc, nil
 }
+
+// New builds an env document from assignments read elsewhere: a Dockerfile's ENV and ARG lines
+// are environment variables too, and the rules that read .env files read them through this view.
+func New(src *source.File, vars []Var, comments []source.Comment, errs []source.SyntaxError) *File {
+	return &File{src: src, vars: vars, comments: comments, errors: errs}
+}

@@ -26,8 +26,10 @@ func Classify(name string, head []byte) (Kind, bool) {
 		return TOML, true
 	case base == ".env" || strings.HasPrefix(base, ".env.") || ext == ".env":
 		return Dotenv, true
+	case isDockerfileName(base, ext):
+		return Dockerfile, true
 	}
-	if textExt[ext] || textNames[base] || strings.HasPrefix(base, "dockerfile") || strings.HasSuffix(base, ".dockerfile") {
+	if textExt[ext] || textNames[base] || strings.HasPrefix(base, "dockerfile") {
 		return Text, true
 	}
 	if ext == "" && bytes.HasPrefix(head, []byte("#!")) {
@@ -59,4 +61,16 @@ var textNames = map[string]bool{
 // IsBinary reports whether the first bytes of a file look binary: a NUL byte, as git decides.
 func IsBinary(head []byte) bool {
 	return bytes.IndexByte(head, 0) >= 0
+}
+
+// isDockerfileName recognises Dockerfile, Dockerfile.prod, Dockerfile_worker, api.dockerfile and
+// Containerfile, but not Dockerfile.md or dockerfile.j2 (documentation and templates).
+func isDockerfileName(base, ext string) bool {
+	switch {
+	case base == "containerfile" || strings.HasSuffix(base, ".dockerfile") || strings.HasSuffix(base, ".containerfile"):
+		return true
+	case strings.HasPrefix(base, "dockerfile"):
+		return !textExt[ext] || ext == ".conf"
+	}
+	return false
 }

@@ -112,7 +112,7 @@ func TestClassify(t *testing.T) {
 	tests := map[string]Kind{
 		"dags/etl.py": Python, "airflow.cfg": INI, "values.yaml": YAML, "docker-compose.yml": YAML,
 		"main.tf": HCL, "prod.tfvars": HCL, ".env": Dotenv, ".env.production": Dotenv, "prod.env": Dotenv,
-		"prefect.toml": TOML, "policy.json": JSON, "Dockerfile": Text, "Dockerfile.worker": Text, "run.sh": Text,
+		"prefect.toml": TOML, "policy.json": JSON, "Dockerfile": Dockerfile, "Dockerfile.worker": Dockerfile, "Dockerfile_dagster": Dockerfile, "api.dockerfile": Dockerfile, "Containerfile": Dockerfile, "Dockerfile.md": Text, "dockerfile.j2": Text, "run.sh": Text,
 	}
 	for name, want := range tests {
 		if got, ok := Classify(name, nil); !ok || got != want {

@@ -10,14 +10,15 @@ type Kind string
 
 // The kinds dagwarden reads. Text is any other text file: it gets only the text-level secret scan.
 const (
-	Python Kind = "python"
-	YAML   Kind = "yaml"
-	INI    Kind = "ini"
-	HCL    Kind = "hcl"
-	Dotenv Kind = "dotenv"
-	JSON   Kind = "json"
-	TOML   Kind = "toml"
-	Text   Kind = "text"
+	Python     Kind = "python"
+	YAML       Kind = "yaml"
+	INI        Kind = "ini"
+	HCL        Kind = "hcl"
+	Dotenv     Kind = "dotenv"
+	JSON       Kind = "json"
+	TOML       Kind = "toml"
+	Dockerfile Kind = "dockerfile"
+	Text       Kind = "text"
 )
 
 // Kinds lists every kind in a stable order.

@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 
+	"github.com/dagwarden/dagwarden/analyzers/dockerfile"
 	"github.com/dagwarden/dagwarden/analyzers/dotenv"
 	"github.com/dagwarden/dagwarden/analyzers/hcl"
 	"github.com/dagwarden/dagwarden/analyzers/ini"
@@ -55,6 +56,8 @@ func (p *parsers) parse(f *source.File) (source.Document, []Notice) {
 		doc, err = asDoc(yaml.Parse(f))
 	case source.HCL:
 		doc, err = asDoc(hcl.Parse(f))
+	case source.Dockerfile:
+		doc, err = asDoc(dockerfile.Parse(f))
 	default:
 		return &source.PlainDocument{F: f}, nil
 	}

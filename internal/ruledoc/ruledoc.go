@@ -95,6 +95,8 @@ func fenceLang(k source.Kind, name string) string {
 		return "toml"
 	case source.Dotenv:
 		return "sh"
+	case source.Dockerfile:
+		return "dockerfile"
 	}
 	if strings.HasPrefix(strings.ToLower(name), "dockerfile") {
 		return "dockerfile"
