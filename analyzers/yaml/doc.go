@@ -20,6 +20,8 @@
 // Entries follows value.Entry's conventions: Path is the chain of mapping keys, sequence items
 // are "[i]", and two environment-list shapes become plain NAME keys so environment variables
 // look the same in every format: compose `environment: [NAME=value]` and Kubernetes
-// `env: [{name: NAME, value: v}]` (valueFrom is a value.SecretRef). Entry.Doc is the index of the
+// `env: [{name: NAME, value: v}]` (valueFrom is a value.SecretRef). In Dagster's own files
+// (dagster.yaml, workspace.yaml, dagster_cloud.yaml) `key: {env: VAR}` is one entry key whose
+// value is a value.EnvRef to VAR. Entry.Doc is the index of the
 // document among Documents().
 package yaml

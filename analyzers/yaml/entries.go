@@ -58,6 +58,10 @@ func (s *Stream) walk(n *y.Node, path []string, keySpan source.Span, doc, depth 
 	case y.ScalarNode:
 		*out = append(*out, value.Entry{Path: clone(path), KeySpan: keySpan, Value: s.valueOf(n), Doc: doc})
 	case y.MappingNode:
+		if ref, ok := s.dagsterEnvSource(n); ok {
+			*out = append(*out, value.Entry{Path: clone(path), KeySpan: keySpan, Value: ref, Doc: doc})
+			return
+		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if isMerge(k) {
@@ -124,4 +128,24 @@ func (s *Stream) k8sEnv(item *y.Node, path []string, doc int, out *[]value.Entry
 		*out = append(*out, value.Entry{Path: p, KeySpan: nameNode.Span(), Value: val, Doc: doc})
 	}
 	return true
+}
+
+// dagsterEnvSource reads Dagster's `{env: VAR}` (a StringSource or IntSource read from the
+// environment when the instance or code location loads) as an env reference at the key that
+// holds it, so `password: {env: DAGSTER_PG_PASSWORD}` is the entry password, not password.env.
+// Only Dagster's own files use the form; elsewhere `env:` is an ordinary key (labels, tags).
+func (s *Stream) dagsterEnvSource(n *y.Node) (value.Value, bool) {
+	switch s.kind {
+	case DagsterYAML, DagsterCloud, Workspace:
+	default:
+		return value.Value{}, false
+	}
+	if len(n.Content) != 2 || n.Content[1].Kind != y.ScalarNode || s.text(n.Content[0]) != "env" {
+		return value.Value{}, false
+	}
+	name := strings.TrimSpace(s.text(n.Content[1]))
+	if name == "" {
+		return value.Value{}, false
+	}
+	return value.Value{Kind: value.EnvRef, Ref: name, Text: name, Span: s.scalarSpan(n.Content[1])}, true
 }

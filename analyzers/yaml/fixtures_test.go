@@ -225,8 +225,17 @@ func TestDagsterYAML(t *testing.T) {
 	es := s.Entries()
 	pw := one(t, es, "storage.postgres.postgres_db.password")
 	at(t, "password", pw.Value.Span, 6, 17)
-	if host := one(t, es, "storage.postgres.postgres_db.hostname.env"); host.Value.Text != "DAGSTER_PG_HOST" {
+	// Dagster's {env: VAR} is an env reference at the key that holds it
+	host := one(t, es, "storage.postgres.postgres_db.hostname")
+	if host.Value.Kind != value.EnvRef || host.Value.Ref != "DAGSTER_PG_HOST" {
 		t.Errorf("{env: VAR} = %+v", host.Value)
+	}
+	at(t, "hostname key", host.KeySpan, 7, 7)
+	at(t, "env var name", host.Value.Span, 8, 14)
+	// elsewhere env: is an ordinary key
+	k8s, _ := Parse(source.NewFile("deploy/pod.yaml", source.YAML, []byte("apiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n    env: production\n")))
+	if lbl := one(t, k8s.Entries(), "metadata.labels.env"); lbl.Value.Kind != value.Literal {
+		t.Errorf("a label named env became %+v", lbl.Value)
 	}
 	port := s.Documents()[0].Path("storage", "postgres", "postgres_db", "port")
 	if port.Tag() != "!!int" || port.Value().Text != "5432" {
