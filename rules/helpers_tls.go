@@ -462,6 +462,32 @@ func tlsPrefectScopes(doc source.Document) [][]prefectSetting {
 	for _, k := range order {
 		out = append(out, by[k])
 	}
+	if hs := prefectHelmSettings(doc.(*yaml.Stream)); len(hs) > 0 {
+		out = append(out, hs)
+	}
+	return out
+}
+
+// prefectHelmSettings reads the values of the Prefect charts that become settings in the pods
+// the charts deploy (worker.selfHostedServerApiConfig.apiUrl is PREFECT_API_URL), as one scope.
+func prefectHelmSettings(s *yaml.Stream) []prefectSetting {
+	if s.Kind() != yaml.PrefectHelm {
+		return nil
+	}
+	var out []prefectSetting
+	for _, e := range s.Entries() {
+		st, gate, ok := prefect.SettingFromHelmValue(e.Path)
+		if !ok || e.Value.Kind == value.Literal && strings.TrimSpace(e.Value.Text) == "" {
+			continue
+		}
+		if gate != "" {
+			on, set := s.Documents()[e.Doc].Path(strings.Split(gate, ".")...).Bool()
+			if !set || !on { // the charts default these to off
+				continue
+			}
+		}
+		out = append(out, prefectSetting{st, e.KeySpan, e.Value})
+	}
 	return out
 }
 

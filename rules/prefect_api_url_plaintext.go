@@ -26,7 +26,11 @@ var PrefectAPIURLPlaintext = &Rule{
 			"and logs travel in clear; when the same scope sets `PREFECT_API_KEY` or `PREFECT_API_AUTH_STRING` " +
 			"the credential does too, and the finding is high. Local URLs (`http://127.0.0.1:4200/api`) are " +
 			"not reported; in-cluster ones (`http://prefect-server.prefect.svc.cluster.local:4200/api`, a " +
-			"compose service name) are low.",
+			"compose service name) are low.\n\n" +
+			"Read from env files, Dockerfiles, TOML profiles, compose and Kubernetes env lists (including a " +
+			"chart's `extraEnvVars`), and the Prefect charts' own values: `worker.selfHostedServerApiConfig.apiUrl`, " +
+			"`worker.customerManagedCloudApiConfig.apiUrl` and `server.uiConfig.prefectUiApiUrl`, which the " +
+			"charts turn into these settings.",
 		Remediation: "Put the server behind a TLS reverse proxy and use its `https://` URL.",
 	},
 	Dotenv: tlsPrefectHook[*dotenv.File](prefectAPIURLPlaintextCheck),

@@ -115,3 +115,17 @@ func TestTomlFixtures(t *testing.T) {
 		}
 	}
 }
+
+func TestSettingFromHelmValue(t *testing.T) {
+	s, gate, ok := SettingFromHelmValue([]string{"worker", "selfHostedServerApiConfig", "apiUrl"})
+	if !ok || s != APIURL || gate != "" {
+		t.Errorf("apiUrl: %q %q %v", s, gate, ok)
+	}
+	s, gate, ok = SettingFromHelmValue([]string{"worker", "selfHostedServerApiConfig", "basicAuth", "authString"})
+	if !ok || s != APIAuthString || gate != "worker.selfHostedServerApiConfig.basicAuth.enabled" {
+		t.Errorf("authString: %q %q %v", s, gate, ok)
+	}
+	if _, _, ok := SettingFromHelmValue([]string{"worker", "cloudApiConfig", "accountId"}); ok {
+		t.Error("accountId is not a setting dagwarden judges")
+	}
+}

@@ -78,7 +78,7 @@ func (s *Stream) walk(n *y.Node, path []string, keySpan source.Span, doc, depth 
 			if last == "environment" && item.Kind == y.ScalarNode && s.composeEnv(item, path, doc, out) {
 				continue
 			}
-			if last == "env" && item.Kind == y.MappingNode && s.k8sEnv(item, path, doc, out) {
+			if item.Kind == y.MappingNode && isEnvList(last, item) && s.k8sEnv(item, path, doc, out) {
 				continue
 			}
 			s.walk(item, append(path, "["+strconv.Itoa(i)+"]"), source.Span{}, doc, depth+1, out)
@@ -105,6 +105,24 @@ func (s *Stream) composeEnv(item *y.Node, path []string, doc int, out *[]value.E
 	*out = append(*out, value.Entry{Path: append(clone(path), name), KeySpan: keySpan,
 		Value: value.ClassifyString(val, valSpan), Doc: doc})
 	return true
+}
+
+// isEnvList reports whether a sequence under key holds Kubernetes env items: `env`, or a chart's
+// own list of them (`extraEnv`, `extraEnvVars`, `workerEnv`) whose item has a value or valueFrom.
+func isEnvList(key string, item *y.Node) bool {
+	if key == "env" {
+		return true
+	}
+	k := strings.ToLower(key)
+	if !strings.HasSuffix(k, "env") && !strings.HasSuffix(k, "envvars") && !strings.HasSuffix(k, "envs") {
+		return false
+	}
+	for i := 0; i+1 < len(item.Content); i += 2 {
+		if c := item.Content[i].Value; c == "value" || c == "valueFrom" {
+			return true
+		}
+	}
+	return false
 }
 
 // k8sEnv turns `{name: NAME, value: v}` into an entry NAME; `valueFrom` is a secret reference
