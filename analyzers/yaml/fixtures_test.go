@@ -338,6 +338,24 @@ func TestBrokenDocumentsKeepTheRest(t *testing.T) {
 	}
 }
 
+// An action that ends a key's line and is followed by deeper lines renders the first entries of
+// that block (`labels: {{- include ... | nindent 4 }}`); blanked to a word it would make the key a
+// scalar and the deeper lines a syntax error.
+func TestTemplateActionOpeningABlock(t *testing.T) {
+	tpl := "metadata:\n  labels: {{- include \"common.labels\" . | nindent 4 }}\n    tier: web\n  name: x\nspec:\n  password: {{ .Values.pw }}\n"
+	s, _ := Parse(source.NewFile("templates/deploy.yaml", source.YAML, []byte(tpl)))
+	if !s.Templated() || len(s.SyntaxErrors()) != 0 {
+		t.Fatalf("templated %v errors %+v", s.Templated(), s.SyntaxErrors())
+	}
+	if tier := one(t, s.Entries(), "metadata.labels.tier"); tier.Value.Text != "web" {
+		t.Errorf("tier = %+v", tier.Value)
+	}
+	// A scalar action at the end of a line with nothing deeper after it stays a value.
+	if pw := one(t, s.Entries(), "spec.password"); pw.Value.Kind != value.Template {
+		t.Errorf("password = %+v", pw.Value)
+	}
+}
+
 func TestKinds(t *testing.T) {
 	for _, tc := range []struct {
 		name, path, src string

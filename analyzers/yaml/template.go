@@ -65,7 +65,7 @@ func blank(content []byte, actions []span) []byte {
 	out := bytes.Clone(content)
 	for _, a := range actions {
 		fill := byte('_')
-		if bytes.IndexByte(content[a.start:a.end], '\n') >= 0 || aloneOnLine(content, actions, a) {
+		if bytes.IndexByte(content[a.start:a.end], '\n') >= 0 || aloneOnLine(content, actions, a) || opensBlock(content, a) {
 			fill = ' '
 		}
 		for i := a.start; i < a.end; i++ {
@@ -75,6 +75,39 @@ func blank(content []byte, actions []span) []byte {
 		}
 	}
 	return out
+}
+
+// opensBlock reports whether a ends its line and the next non-blank line is indented deeper:
+// `labels: {{- include "common.labels.standard" . | nindent 4 }}` followed by more labels. The
+// action renders the first entries of that block, so the key's value is the block, not a scalar.
+func opensBlock(content []byte, a span) bool {
+	nl := bytes.IndexByte(content[a.end:], '\n')
+	if nl < 0 || len(bytes.TrimSpace(content[a.end:a.end+nl])) > 0 {
+		return false
+	}
+	ls := bytes.LastIndexByte(content[:a.start], '\n') + 1
+	indent := indentOf(content[ls:])
+	for next := a.end + nl + 1; next < len(content); {
+		le := bytes.IndexByte(content[next:], '\n')
+		if le < 0 {
+			le = len(content) - next
+		}
+		line := content[next : next+le]
+		if len(bytes.TrimSpace(line)) > 0 {
+			return indentOf(line) > indent
+		}
+		next += le + 1
+	}
+	return false
+}
+
+// indentOf counts the leading spaces of a line.
+func indentOf(line []byte) int {
+	n := 0
+	for n < len(line) && line[n] == ' ' {
+		n++
+	}
+	return n
 }
 
 // aloneOnLine reports whether the line holding a has nothing but actions and whitespace.
