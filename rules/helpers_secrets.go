@@ -90,6 +90,7 @@ var secretDetectors = []secretDetector{
 	{"prefect-job-variables-env-secret", prefectJobVariablesEnvSecretHits},
 	{"dagster-plus-token-hardcoded", dagsterPlusTokenHardcodedHits},
 	{"dagster-resource-literal-secret", dagsterResourceLiteralSecretHits},
+	{"dagster-run-config-literal-secret", dagsterRunConfigLiteralSecretHits},
 	{"dagster-instance-yaml-literal-secret", dagsterInstanceYAMLLiteralSecretHits},
 	{"dotenv-literal-secret", dotenvLiteralSecretHits},
 }
