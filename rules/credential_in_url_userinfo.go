@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/dagwarden/dagwarden/analyzers/dotenv"
 	"github.com/dagwarden/dagwarden/analyzers/hcl"
 	"github.com/dagwarden/dagwarden/analyzers/ini"
@@ -71,6 +73,9 @@ func credentialInURLUserinfoText(pass *Pass, f *source.File) error {
 		if ok && isWeakDefault(user, m.Secret) {
 			continue // default-credentials reports it
 		}
+		if len(m.Secret) < 4 || isDocumentationHost(urlHost(f.Content[m.MatchEnd:])) {
+			continue // foo:bar@host, user:pw@db.example.com: a stand-in, as in chart tests and docs
+		}
 		if !ok {
 			scheme = "connection"
 		}
@@ -80,4 +85,16 @@ func credentialInURLUserinfoText(pass *Pass, f *source.File) error {
 	}
 	reportSecretHits(pass, foldRepeats(f, hits))
 	return nil
+}
+
+// isDocumentationHost reports whether host is reserved for documentation (RFC 2606 / RFC 6761):
+// example.com, example.org, example.net and their subdomains, *.example and *.invalid.
+func isDocumentationHost(host string) bool {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	for _, d := range []string{"example.com", "example.org", "example.net"} {
+		if host == d || strings.HasSuffix(host, "."+d) {
+			return true
+		}
+	}
+	return strings.HasSuffix(host, ".example") || strings.HasSuffix(host, ".invalid")
 }

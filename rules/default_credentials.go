@@ -2,6 +2,7 @@ package rules
 
 import (
 	"net"
+	"strconv"
 	"strings"
 
 	"github.com/dagwarden/dagwarden/analyzers/dotenv"
@@ -93,9 +94,10 @@ func defaultCredentialsHits(p *Pass, doc source.Document) []secretHit {
 			users[parentKey(e)] = e.Value.Text
 		}
 	}
+	sib := siblingsOf(entries)
 	for _, e := range entries {
-		if !isPasswordKey(e.Key()) {
-			continue
+		if !isPasswordKey(e.Key()) || sib.disabled(e) {
+			continue // basicAuth.enabled: false, _AIRFLOW_WWW_USER_CREATE: 'false': never used
 		}
 		lit, ok := literalSecret(e.Value)
 		if !ok && !(e.Value.Kind == value.Literal && isWeakDefault("", e.Value.Text)) {
@@ -116,7 +118,7 @@ func defaultCredentialsHits(p *Pass, doc source.Document) []secretHit {
 		}
 		h := secretHit{Span: settingSpan(e.KeySpan, e.Value), Secret: valueSecretSpan(f, lit),
 			Message: quoteName(e.Key()) + " is a well-known default password"}
-		if compose && composeServiceLocal(doc, e.Path) {
+		if compose && composeServiceLocal(doc, e.Path) || sib.loopbackHost(e) {
 			h.Severity = Low
 			h.Props = map[string]string{"scope": "local"}
 		}
@@ -218,4 +220,78 @@ func composeServiceLocal(doc source.Document, path []string) bool {
 		return true
 	}
 	return true
+}
+
+// siblings indexes a document's literal entries by parent path and upper-cased key, to read the
+// settings written beside a password (its host, the switch that turns it on).
+type siblings map[string]string
+
+func siblingsOf(entries []value.Entry) siblings {
+	s := siblings{}
+	for _, e := range entries {
+		if e.Value.Kind == value.Literal && len(e.Path) > 0 {
+			s[siblingKey(e.Doc, e.Path[:len(e.Path)-1], e.Key())] = strings.TrimSpace(e.Value.Text)
+		}
+	}
+	return s
+}
+
+func siblingKey(doc int, parent []string, key string) string {
+	return strconv.Itoa(doc) + "\x00" + strings.Join(parent, "\x00") + "\x00" + strings.ToUpper(key)
+}
+
+// envPrefix is the part of an env-style name before its PASSWORD word (_AIRFLOW_WWW_USER for
+// _AIRFLOW_WWW_USER_PASSWORD, SMTP for smtp_password), or "".
+func envPrefix(key string) string {
+	k := strings.ToUpper(key)
+	for _, suf := range []string{"_PASSWORD", "_PASSWD", "_PASS", "_PWD"} {
+		if strings.HasSuffix(k, suf) && len(k) > len(suf) {
+			return strings.TrimSuffix(k, suf)
+		}
+	}
+	return ""
+}
+
+// disabled reports whether the feature a password belongs to is switched off beside it: an
+// `enabled: false` in its mapping or the one above (Helm basicAuth, defaultUser, postgresql), or
+// an env flag such as _AIRFLOW_WWW_USER_CREATE=false next to _AIRFLOW_WWW_USER_PASSWORD.
+func (s siblings) disabled(e value.Entry) bool {
+	parent := e.Path[:max(len(e.Path)-1, 0)]
+	for up := 0; up <= 1 && up <= len(parent); up++ {
+		if isFalse(s[siblingKey(e.Doc, parent[:len(parent)-up], "enabled")]) {
+			return true
+		}
+	}
+	if p := envPrefix(e.Key()); p != "" {
+		for _, flag := range []string{"_CREATE", "_ENABLED"} {
+			if isFalse(s[siblingKey(e.Doc, parent, p+flag)]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// loopbackHost reports whether the host written beside a password is the local machine
+// (a dbt profile's host: localhost, [smtp] smtp_host = localhost).
+func (s siblings) loopbackHost(e value.Entry) bool {
+	parent := e.Path[:max(len(e.Path)-1, 0)]
+	keys := []string{"host", "hostname", "server"}
+	if p := envPrefix(e.Key()); p != "" {
+		keys = append(keys, p+"_HOST", p+"_HOSTNAME", p+"_SERVER")
+	}
+	for _, k := range keys {
+		if h, ok := s[siblingKey(e.Doc, parent, k)]; ok {
+			return isLoopback(strings.ToLower(h))
+		}
+	}
+	return false
+}
+
+func isFalse(v string) bool {
+	switch strings.ToLower(strings.Trim(v, `"'`)) {
+	case "false", "no", "off":
+		return true
+	}
+	return false
 }

@@ -23,6 +23,7 @@ package rules
 import (
 	"encoding/json"
 	"fmt"
+	"path"
 	"slices"
 	"sort"
 	"strconv"
@@ -89,6 +90,7 @@ var secretDetectors = []secretDetector{
 	{"prefect-job-variables-env-secret", prefectJobVariablesEnvSecretHits},
 	{"dagster-plus-token-hardcoded", dagsterPlusTokenHardcodedHits},
 	{"dagster-resource-literal-secret", dagsterResourceLiteralSecretHits},
+	{"dagster-run-config-literal-secret", dagsterRunConfigLiteralSecretHits},
 	{"dagster-instance-yaml-literal-secret", dagsterInstanceYAMLLiteralSecretHits},
 	{"dotenv-literal-secret", dotenvLiteralSecretHits},
 }
@@ -128,7 +130,8 @@ func containsSpan(hs []secretHit, s source.Span) bool {
 }
 
 // foldRepeats reports one secret repeated in a file once, at its first place, with a count
-// (the same value with the same message: a short default password in two settings stays two).
+// (the same value with the same message and severity: a short default password in two settings
+// stays two).
 // Hits on the same secret span (one value found twice by one detector) collapse too.
 func foldRepeats(f *source.File, hs []secretHit) []secretHit {
 	sort.SliceStable(hs, func(i, j int) bool { return hs[i].Secret.Start.Offset < hs[j].Secret.Start.Offset })
@@ -140,7 +143,7 @@ func foldRepeats(f *source.File, hs []secretHit) []secretHit {
 			continue
 		}
 		lastSpan = h.Secret.Start.Offset
-		key := h.Message + "\x00" + f.Text(h.Secret)
+		key := h.Message + "\x00" + f.Text(h.Secret) + "\x00" + h.Severity.String() // a local use does not hide a remote one
 		if i, ok := idx[key]; ok {
 			out[i].Count = max(out[i].Count, 1) + 1
 			continue
@@ -166,7 +169,12 @@ func overlapsAny(s source.Span, spans []source.Span) bool {
 
 // reportSecretHits reports hits under the pass's rule.
 func reportSecretHits(p *Pass, hs []secretHit) {
+	sample := isSampleFile(p.File.Path)
 	for _, h := range hs {
+		if sample && h.Severity != Low {
+			h.Severity = Low
+			h.Props = withProp(h.Props, "downgraded", "sample, example or unit-test configuration file")
+		}
 		f := Finding{Span: h.Span, Sensitive: []source.Span{h.Secret}, Message: h.Message,
 			Severity: h.Severity, Confidence: h.Confidence, Count: h.Count}
 		if len(h.Props) > 0 || h.Count > 1 {
@@ -180,6 +188,32 @@ func reportSecretHits(p *Pass, hs []secretHit) {
 		}
 		p.Report(f)
 	}
+}
+
+// withProp returns props (copied) with k set to v.
+func withProp(props map[string]string, k, v string) map[string]string {
+	out := map[string]string{k: v}
+	for pk, pv := range props {
+		if pk != k {
+			out[pk] = pv
+		}
+	}
+	return out
+}
+
+// isSampleFile reports whether a file's name says it is a sample, an example or the
+// configuration of a unit-test run (.env.airflow.sample, sample-values-CeleryExecutor.yaml,
+// config.example.yaml, unittests.cfg): its credentials are reported at low severity, like those
+// under tests/ and examples/, because they are copied into real deployments but are rarely live.
+func isSampleFile(p string) bool {
+	base := strings.ToLower(path.Base(p))
+	for _, w := range strings.FieldsFunc(base, func(r rune) bool { return r == '.' || r == '-' || r == '_' }) {
+		switch w {
+		case "sample", "samples", "example", "examples", "dist", "unittests", "unittest":
+			return true
+		}
+	}
+	return strings.Contains(base, "unit_test")
 }
 
 // secretsReport is the format hook of a structural rule: report its detector's hits.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -85,8 +86,13 @@ func knownTokenFormatText(pass *Pass, f *source.File) error {
 		if m.RuleID == "kubernetes-secret-yaml" && commentedOut(f, m.Start) {
 			continue // a commented-out example manifest in chart values
 		}
-		if isGenericMatch(m) && secrets.LooksLikeIdentifier(m.Secret) {
-			continue // a name next to a secret-like keyword (cron_schedule=, TwitterAdsApiConfig)
+		if secrets.LooksLikeIdentifier(m.Secret) {
+			// a name next to a secret-like keyword (cron_schedule=), or next to a vendor's name
+			// for its keyword rules (twitter-api-key on TwitterAdsApiApiQueryParametersConfig)
+			continue
+		}
+		if strings.Contains(m.RuleID, "private-key") && placeholderServiceAccount(f.Content, m.Start, m.End) {
+			continue // the key of a service account in a dummy project: cannot sign in anywhere
 		}
 		k := [2]int{m.Start, m.End}
 		if old, ok := best[k]; ok {
@@ -200,4 +206,28 @@ func commentedOut(f *source.File, off int) bool {
 	}
 	l := f.LineText(f.Pos(off).Line)
 	return strings.HasPrefix(strings.TrimSpace(l), "#")
+}
+
+// serviceAccountEmail finds the client_email of a GCP service-account key (plain or escaped
+// JSON) and captures its project.
+var serviceAccountEmail = regexp.MustCompile(`client_email[\\"':\s]+[A-Za-z0-9._-]+@([a-z0-9-]+)\.iam\.gserviceaccount\.com`)
+
+// placeholderProject matches project IDs that say they are not real.
+var placeholderProject = regexp.MustCompile(`^(?:dummy|fake|example|sample|placeholder|test-project|my-project|your-project)(?:-|$)|-(?:dummy|fake|example)(?:-|$)`)
+
+// placeholderServiceAccount reports whether the private key at [start, end) belongs to a GCP
+// service-account key whose client_email is in a placeholder project (dummy-project,
+// example-project), as in local development connection files: such a key signs for no account.
+func placeholderServiceAccount(content []byte, start, end int) bool {
+	const window = 4096 // a service-account JSON is about 2.3 KB; the key sits in the middle
+	lo, hi := max(start-window, 0), min(end+window, len(content))
+	m := serviceAccountEmail.FindSubmatch(content[end:hi]) // client_email follows private_key
+	if m == nil {
+		all := serviceAccountEmail.FindAllSubmatch(content[lo:start], -1)
+		if len(all) == 0 {
+			return false
+		}
+		m = all[len(all)-1]
+	}
+	return placeholderProject.Match(m[1])
 }

@@ -37,11 +37,13 @@ var PrefectAuthStringHardcoded = &Rule{
 }
 
 func prefectAuthStringHardcodedHits(p *Pass, doc source.Document) []secretHit {
+	sib := siblingsOf(docEntries(doc))
 	return entryLiteralHits(p, doc, func(e value.Entry) bool {
 		if isPrefectSetting(doc, e, prefect.ServerAPIAuthString, prefect.APIAuthString) {
 			return true
 		}
 		_, isYAML := doc.(*yaml.Stream)
-		return isYAML && e.Key() == "authString" && len(e.Path) >= 2 && e.Path[len(e.Path)-2] == "basicAuth"
+		// prefect-helm: basicAuth.authString, unused while basicAuth.enabled is false
+		return isYAML && e.Key() == "authString" && len(e.Path) >= 2 && e.Path[len(e.Path)-2] == "basicAuth" && !sib.disabled(e)
 	}, "auth string `%s` is a literal")
 }

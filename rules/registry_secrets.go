@@ -15,6 +15,7 @@ var secretsRules = []*Rule{
 	DagsterInstanceYamlLiteralSecret,
 	DagsterPlusTokenHardcoded,
 	DagsterResourceLiteralSecret,
+	DagsterRunConfigLiteralSecret,
 	DefaultCredentials,
 	DotenvLiteralSecret,
 	KnownTokenFormat,

@@ -86,8 +86,13 @@ func Classify(secret string) Verdict {
 		return Placeholder
 	}
 	// A known token prefix followed only by filler: pnu_xxxx..., ghp_0000....
-	if i := strings.IndexAny(s, "_-:"); i > 0 && i < len(s)-1 && i <= 12 && isTrivial(s[i+1:]) && len(s)-i-1 >= 8 {
-		return Placeholder
+	// The body may be split into groups (xoxp-1234123412341234-12341234-1234): judge it without
+	// the separators.
+	if i := strings.IndexAny(s, "_-:"); i > 0 && i < len(s)-1 && i <= 12 {
+		body := strings.NewReplacer("-", "", "_", "").Replace(s[i+1:])
+		if len(body) >= 8 && isTrivial(body) {
+			return Placeholder
+		}
 	}
 	return Literal
 }

@@ -24,7 +24,7 @@ func Classify(name string, head []byte) (Kind, bool) {
 		return JSON, true
 	case ext == ".toml":
 		return TOML, true
-	case base == ".env" || strings.HasPrefix(base, ".env.") || ext == ".env":
+	case base == ".env" || strings.HasPrefix(base, ".env.") || strings.HasPrefix(base, ".env_") || strings.HasPrefix(base, ".env-") || ext == ".env":
 		return Dotenv, true
 	case isDockerfileName(base, ext):
 		return Dockerfile, true

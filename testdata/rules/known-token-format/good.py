@@ -7,3 +7,8 @@ schedule = ScheduleDefinition(
     cron_schedule="0 5 * * *",
 )
 TAG_KEY = "test-s3-bucket-tagging-key"
+from data_pipeline.twitter_ads_api.twitter_ads_api_config import (
+    TwitterAdsApiApiQueryParametersConfig,
+    TwitterAdsApiConfig,
+    TwitterAdsApiSourceConfig
+)
