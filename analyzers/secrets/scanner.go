@@ -473,8 +473,8 @@ func (s *Scanner) Scan(path string, content []byte) []Match {
 		if depth+1 > s.opts.maxDecodeDepth {
 			break
 		}
-		if !mayDecode(raw) {
-			break // fast path: the decoder would find nothing to decode
+		if nothingToDecode(raw) {
+			break // fast path: Decode would return no segments (decode.go)
 		}
 		if decoder == nil {
 			decoder = codec.NewDecoder()
@@ -485,42 +485,6 @@ func (s *Scanner) Scan(path string, content []byte) []Match {
 		}
 	}
 	return st.finish()
-}
-
-// mayDecode is a cheap, conservative test for whether gitleaks' decoder can decode anything in
-// raw: a percent escape, a U+XXXX or \uXXXX escape, or a run of 16+ base64 characters holding a
-// digit or one of +/-_ (codec's base64 and hex decoders give up on anything else; a hex run is
-// such a run too). When it is false, codec's Decode returns no segments, so skipping it is exact.
-func mayDecode(raw string) bool {
-	run, likely := 0, false
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		switch {
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-			run++
-		case c >= '0' && c <= '9' || c == '_' || c == '-' || c == '+' || c == '/':
-			run++
-			likely = true
-		default:
-			run, likely = 0, false
-		}
-		if likely && run >= 16 {
-			return true
-		}
-		switch {
-		case c == '%' && i+2 < len(raw) && isHex(raw[i+1]) && isHex(raw[i+2]):
-			return true
-		case c == '+' && i > 0 && raw[i-1] == 'U':
-			return true
-		case c == '\\' && i+1 < len(raw) && (raw[i+1] == 'u' || raw[i+1] == 'U'):
-			return true
-		}
-	}
-	return false
-}
-
-func isHex(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
 // ruleApplies mirrors the path checks at the top of gitleaks' detectRule: SkipReport, the rule's
