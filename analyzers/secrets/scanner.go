@@ -87,6 +87,9 @@ type rule struct {
 	generic bool
 	own     bool
 	window  int // lines either side of a keyword hit; < 0: the whole content
+	// before and after are the lines a window takes above and below a keyword hit (at most
+	// window): fewer when the rule's keyword sits at a known place in its regex.
+	before, after int
 }
 
 // loadGitleaksConfig reads gitleaks' default configuration once per process, through a private
@@ -162,6 +165,10 @@ func NewScanner(opts ...Option) (*Scanner, error) {
 			// gitleaks runs such a rule over the whole file once any keyword occurs in it.
 			r.window = -1
 		}
+		r.before, r.after = r.window, r.window
+		if b, a, ok := keywordSplit(r.Rule); ok && r.window >= 0 {
+			r.before, r.after = min(b+1, r.window), min(a+1, r.window)
+		}
 		if len(r.Keywords) == 0 {
 			s.noKwRules = append(s.noKwRules, i)
 			continue
@@ -226,6 +233,55 @@ func keywordInEveryMatch(r config.Rule) bool {
 		return false
 	}
 	return mustContain(re.Simplify(), r.Keywords)
+}
+
+// keywordSplit bounds the line breaks a match can hold before and after a keyword it contains,
+// when the regex is a concatenation with an element (or a run of finite elements) that always
+// holds a keyword: the line breaks of the elements before it plus its own, and its own plus
+// those after it. A window of that many lines (plus one for context) above and below each
+// keyword hit still holds every match: generic-api-key's keyword comes first ([\w.-]{0,50}?
+// cannot match a line break), so its window needs one line above a hit instead of ten.
+func keywordSplit(r config.Rule) (before, after int, ok bool) {
+	if r.Regex == nil || len(r.Keywords) == 0 {
+		return 0, 0, false
+	}
+	re, err := syntax.Parse(r.Regex.String(), syntax.Perl)
+	if err != nil {
+		return 0, 0, false
+	}
+	re = re.Simplify()
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	if re.Op != syntax.OpConcat {
+		return 0, 0, false
+	}
+	sum := func(subs []*syntax.Regexp) int {
+		t := 0
+		for _, sub := range subs {
+			t = min(t+maxNewlines(sub), unbounded)
+		}
+		return t
+	}
+	for i := range re.Sub {
+		if mustContain(re.Sub[i], r.Keywords) {
+			return sum(re.Sub[:i+1]), sum(re.Sub[i:]), true
+		}
+		acc := []string{""}
+		for j := i; j < len(re.Sub); j++ {
+			l, ok := literals(re.Sub[j], 64)
+			if !ok {
+				break
+			}
+			if acc = crossProduct(acc, l, 256); acc == nil {
+				break
+			}
+			if allContain(acc, r.Keywords) {
+				return sum(re.Sub[:j+1]), sum(re.Sub[i:]), true
+			}
+		}
+	}
+	return 0, 0, false
 }
 
 // mustContain reports whether every string re matches contains one of the keywords.
@@ -586,8 +642,8 @@ func (st *scan) pass(depth int, raw string, segments []*codec.EncodedSegment) {
 				whole[i] = true
 				continue
 			}
-			ws := lineStart(lineOf(start) - r.window)
-			we := lineEnd(lineOf(int(end)) + r.window)
+			ws := lineStart(lineOf(start) - r.before)
+			we := lineEnd(lineOf(int(end)) + r.after)
 			w := windows[i]
 			if k := len(w) - 1; k >= 0 && ws >= w[k].start && ws <= w[k].end {
 				w[k].end = max(w[k].end, we)
