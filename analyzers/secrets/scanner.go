@@ -87,6 +87,9 @@ type rule struct {
 	generic bool
 	own     bool
 	window  int // lines either side of a keyword hit; < 0: the whole content
+	// before and after are the lines a window takes above and below a keyword hit (at most
+	// window): fewer when the rule's keyword sits at a known place in its regex.
+	before, after int
 }
 
 // loadGitleaksConfig reads gitleaks' default configuration once per process, through a private
@@ -162,6 +165,10 @@ func NewScanner(opts ...Option) (*Scanner, error) {
 			// gitleaks runs such a rule over the whole file once any keyword occurs in it.
 			r.window = -1
 		}
+		r.before, r.after = r.window, r.window
+		if b, a, ok := keywordSplit(r.Rule); ok && r.window >= 0 {
+			r.before, r.after = min(b+1, r.window), min(a+1, r.window)
+		}
 		if len(r.Keywords) == 0 {
 			s.noKwRules = append(s.noKwRules, i)
 			continue
@@ -226,6 +233,55 @@ func keywordInEveryMatch(r config.Rule) bool {
 		return false
 	}
 	return mustContain(re.Simplify(), r.Keywords)
+}
+
+// keywordSplit bounds the line breaks a match can hold before and after a keyword it contains,
+// when the regex is a concatenation with an element (or a run of finite elements) that always
+// holds a keyword: the line breaks of the elements before it plus its own, and its own plus
+// those after it. A window of that many lines (plus one for context) above and below each
+// keyword hit still holds every match: generic-api-key's keyword comes first ([\w.-]{0,50}?
+// cannot match a line break), so its window needs one line above a hit instead of ten.
+func keywordSplit(r config.Rule) (before, after int, ok bool) {
+	if r.Regex == nil || len(r.Keywords) == 0 {
+		return 0, 0, false
+	}
+	re, err := syntax.Parse(r.Regex.String(), syntax.Perl)
+	if err != nil {
+		return 0, 0, false
+	}
+	re = re.Simplify()
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	if re.Op != syntax.OpConcat {
+		return 0, 0, false
+	}
+	sum := func(subs []*syntax.Regexp) int {
+		t := 0
+		for _, sub := range subs {
+			t = min(t+maxNewlines(sub), unbounded)
+		}
+		return t
+	}
+	for i := range re.Sub {
+		if mustContain(re.Sub[i], r.Keywords) {
+			return sum(re.Sub[:i+1]), sum(re.Sub[i:]), true
+		}
+		acc := []string{""}
+		for j := i; j < len(re.Sub); j++ {
+			l, ok := literals(re.Sub[j], 64)
+			if !ok {
+				break
+			}
+			if acc = crossProduct(acc, l, 256); acc == nil {
+				break
+			}
+			if allContain(acc, r.Keywords) {
+				return sum(re.Sub[:j+1]), sum(re.Sub[i:]), true
+			}
+		}
+	}
+	return 0, 0, false
 }
 
 // mustContain reports whether every string re matches contains one of the keywords.
@@ -473,8 +529,8 @@ func (s *Scanner) Scan(path string, content []byte) []Match {
 		if depth+1 > s.opts.maxDecodeDepth {
 			break
 		}
-		if !mayDecode(raw) {
-			break // fast path: the decoder would find nothing to decode
+		if nothingToDecode(raw) {
+			break // fast path: Decode would return no segments (decode.go)
 		}
 		if decoder == nil {
 			decoder = codec.NewDecoder()
@@ -485,42 +541,6 @@ func (s *Scanner) Scan(path string, content []byte) []Match {
 		}
 	}
 	return st.finish()
-}
-
-// mayDecode is a cheap, conservative test for whether gitleaks' decoder can decode anything in
-// raw: a percent escape, a U+XXXX or \uXXXX escape, or a run of 16+ base64 characters holding a
-// digit or one of +/-_ (codec's base64 and hex decoders give up on anything else; a hex run is
-// such a run too). When it is false, codec's Decode returns no segments, so skipping it is exact.
-func mayDecode(raw string) bool {
-	run, likely := 0, false
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		switch {
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-			run++
-		case c >= '0' && c <= '9' || c == '_' || c == '-' || c == '+' || c == '/':
-			run++
-			likely = true
-		default:
-			run, likely = 0, false
-		}
-		if likely && run >= 16 {
-			return true
-		}
-		switch {
-		case c == '%' && i+2 < len(raw) && isHex(raw[i+1]) && isHex(raw[i+2]):
-			return true
-		case c == '+' && i > 0 && raw[i-1] == 'U':
-			return true
-		case c == '\\' && i+1 < len(raw) && (raw[i+1] == 'u' || raw[i+1] == 'U'):
-			return true
-		}
-	}
-	return false
-}
-
-func isHex(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
 // ruleApplies mirrors the path checks at the top of gitleaks' detectRule: SkipReport, the rule's
@@ -622,8 +642,8 @@ func (st *scan) pass(depth int, raw string, segments []*codec.EncodedSegment) {
 				whole[i] = true
 				continue
 			}
-			ws := lineStart(lineOf(start) - r.window)
-			we := lineEnd(lineOf(int(end)) + r.window)
+			ws := lineStart(lineOf(start) - r.before)
+			we := lineEnd(lineOf(int(end)) + r.after)
 			w := windows[i]
 			if k := len(w) - 1; k >= 0 && ws >= w[k].start && ws <= w[k].end {
 				w[k].end = max(w[k].end, we)

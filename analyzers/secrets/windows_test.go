@@ -25,8 +25,13 @@ func TestRuleWindows(t *testing.T) {
 		}
 	}
 	for _, r := range s.rules {
-		if r.RuleID == "generic-api-key" && r.window < 0 {
-			t.Errorf("generic-api-key must run on windows")
+		if r.RuleID == "generic-api-key" && (r.window < 0 || r.before != 1 || r.after != 10) {
+			// [\w.-]{0,50}? before the keyword holds no line break; after it up to 9.
+			t.Errorf("generic-api-key must run on windows of 1 line above and 10 below a keyword, not %d/%d/%d",
+				r.window, r.before, r.after)
+		}
+		if r.before > r.window || r.after > r.window {
+			t.Errorf("%s: window %d above %d below %d: larger than the symmetric window", r.RuleID, r.window, r.before, r.after)
 		}
 	}
 }
