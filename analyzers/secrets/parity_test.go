@@ -172,3 +172,28 @@ func TestParityCorpus(t *testing.T) {
 func readFixture(name string) ([]byte, error) {
 	return os.ReadFile(filepath.Join("..", "..", "testdata", "analyzers", "secrets", name))
 }
+
+// TestParityMultibyteNearKeywords puts wide characters and invalid bytes before and after
+// generic-api-key's keywords (windows are bounded in characters; under (?i) the k of "key" also
+// matches the 3-byte Kelvin sign): the windows must still hold every match.
+func TestParityMultibyteNearKeywords(t *testing.T) {
+	secret := "Zx81Qm2Lr7Vt4Nc9Wp3Hy6Bd"
+	files := map[string][]byte{}
+	for i, pad := range []string{"é", "\u212a", "日本", "a", "\xff"} {
+		for n := 0; n <= 60; n += 6 {
+			lead := strings.Repeat(pad, n)
+			name := fmt.Sprintf("mb/%d_%02d.txt", i, n)
+			files[name] = []byte(strings.Join([]string{
+				lead + "api_\u212aey = \"" + secret + "\"",
+				"x" + lead + "_token: " + secret,
+				"secret" + lead + " = " + secret,
+				lead + "auth_key=\n" + secret,
+			}, "\n"))
+		}
+	}
+	res := runParity(t, files)
+	if res.findings == 0 {
+		t.Fatal("the samples gave detect.Detect nothing to find")
+	}
+	reportParity(t, "multibyte near keywords", res)
+}

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 	"unsafe"
 
 	ahocorasick "github.com/BobuSumisu/aho-corasick"
@@ -90,6 +91,14 @@ type rule struct {
 	// before and after are the lines a window takes above and below a keyword hit (at most
 	// window): fewer when the rule's keyword sits at a known place in its regex.
 	before, after int
+	// reach bounds the end of a match in characters from the start of a keyword hit, and tail the line
+	// breaks the rest of the match can hold after that point (reach < 0: unknown, after applies).
+	// generic-api-key's match ends within 45 characters of its keyword, then at most one line on.
+	reach, tail int
+	// lead bounds how far before the end of a keyword hit a match can start, when that part of
+	// the regex holds no line break and no assertion that looks behind (\b, ^): the window
+	// then starts there rather than at the start of the line (< 0: unknown).
+	lead int
 }
 
 // loadGitleaksConfig reads gitleaks' default configuration once per process, through a private
@@ -168,6 +177,10 @@ func NewScanner(opts ...Option) (*Scanner, error) {
 		r.before, r.after = r.window, r.window
 		if b, a, ok := keywordSplit(r.Rule); ok && r.window >= 0 {
 			r.before, r.after = min(b+1, r.window), min(a+1, r.window)
+		}
+		r.reach, r.lead = -1, keywordLead(r.Rule)
+		if reach, tail, ok := keywordReach(r.Rule); ok && r.window >= 0 && tail < r.after {
+			r.reach, r.tail = reach, tail
 		}
 		if len(r.Keywords) == 0 {
 			s.noKwRules = append(s.noKwRules, i)
@@ -282,6 +295,152 @@ func keywordSplit(r config.Rule) (before, after int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// keywordReach bounds where a match ends relative to the keyword it contains, when the regex is
+// a concatenation whose keyword element is followed by elements of bounded width and then by
+// elements that may be long but hold few line breaks: reach is the most characters from the start of
+// the keyword element to the end of the bounded part, tail the line breaks of the rest. The
+// keyword element starts at or before the keyword hit, so hit+reach is a sound bound.
+func keywordReach(r config.Rule) (reach, tail int, ok bool) {
+	if r.Regex == nil || len(r.Keywords) == 0 {
+		return 0, 0, false
+	}
+	re, err := syntax.Parse(r.Regex.String(), syntax.Perl)
+	if err != nil {
+		return 0, 0, false
+	}
+	re = re.Simplify()
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	if re.Op != syntax.OpConcat {
+		return 0, 0, false
+	}
+	for i := range re.Sub {
+		if !mustContain(re.Sub[i], r.Keywords) {
+			continue
+		}
+		j := i
+		for ; j < len(re.Sub); j++ {
+			w := maxRunes(re.Sub[j])
+			if w >= unbounded {
+				break
+			}
+			reach = min(reach+w, unbounded)
+		}
+		for _, sub := range re.Sub[j:] {
+			tail = min(tail+maxNewlines(sub), unbounded)
+		}
+		return reach, tail, reach < unbounded && tail < unbounded
+	}
+	return 0, 0, false
+}
+
+// keywordLead is the most characters a match can hold before the end of its keyword element, when
+// the regex is a concatenation whose elements up to the keyword element are newline-free and of
+// bounded width, and the regex has no assertion that depends on the text before the window;
+// otherwise -1.
+func keywordLead(r config.Rule) int {
+	if r.Regex == nil || len(r.Keywords) == 0 {
+		return -1
+	}
+	re, err := syntax.Parse(r.Regex.String(), syntax.Perl)
+	if err != nil || looksBehind(re) {
+		return -1
+	}
+	re = re.Simplify()
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	if re.Op != syntax.OpConcat {
+		return -1
+	}
+	lead := 0
+	for i := range re.Sub {
+		w := maxRunes(re.Sub[i])
+		if w >= unbounded || maxNewlines(re.Sub[i]) > 0 {
+			return -1
+		}
+		lead += w
+		if mustContain(re.Sub[i], r.Keywords) {
+			return lead
+		}
+	}
+	return -1
+}
+
+// looksBehind reports whether re holds an assertion about the text before a position (\b, \B,
+// ^, \A), which a window starting inside a line would answer differently from the whole file.
+func looksBehind(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpBeginLine, syntax.OpBeginText:
+		return true
+	}
+	for _, sub := range re.Sub {
+		if looksBehind(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxRunes bounds the characters of a match of re (unbounded for * and + and open repeats).
+// Windows are measured in characters, not bytes: under (?i) a k may match the 3-byte Kelvin sign.
+func maxRunes(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return len(re.Rune)
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxRunes(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		if maxRunes(re.Sub[0]) == 0 {
+			return 0
+		}
+		return unbounded
+	case syntax.OpRepeat:
+		w := maxRunes(re.Sub[0])
+		if w == 0 {
+			return 0
+		}
+		if re.Max < 0 {
+			return unbounded
+		}
+		return min(w*re.Max, unbounded)
+	case syntax.OpConcat:
+		t := 0
+		for _, sub := range re.Sub {
+			t = min(t+maxRunes(sub), unbounded)
+		}
+		return t
+	case syntax.OpAlternate:
+		t := 0
+		for _, sub := range re.Sub {
+			t = max(t, maxRunes(sub))
+		}
+		return t
+	}
+	return 0 // empty-width assertions
+}
+
+// runesBack returns the offset n characters before off in s (0 at most).
+func runesBack(s string, off, n int) int {
+	for ; n > 0 && off > 0; n-- {
+		_, w := utf8.DecodeLastRuneInString(s[:off])
+		off -= w
+	}
+	return off
+}
+
+// runesForward returns the offset n characters after off in s (len(s) at most).
+func runesForward(s string, off, n int) int {
+	for ; n > 0 && off < len(s); n-- {
+		_, w := utf8.DecodeRuneInString(s[off:])
+		off += w
+	}
+	return off
 }
 
 // mustContain reports whether every string re matches contains one of the keywords.
@@ -643,7 +802,13 @@ func (st *scan) pass(depth int, raw string, segments []*codec.EncodedSegment) {
 				continue
 			}
 			ws := lineStart(lineOf(start) - r.before)
+			if r.lead >= 0 {
+				ws = max(ws, runesBack(raw, int(end)+1, r.lead))
+			}
 			we := lineEnd(lineOf(int(end)) + r.after)
+			if r.reach >= 0 {
+				we = min(we, lineEnd(lineOf(runesForward(raw, start, r.reach))+r.tail))
+			}
 			w := windows[i]
 			if k := len(w) - 1; k >= 0 && ws >= w[k].start && ws <= w[k].end {
 				w[k].end = max(w[k].end, we)
