@@ -79,13 +79,20 @@ func HasTemplate(text string) bool { return templateRe.MatchString(text) }
 // template inside (prefix-{{ x }}) is still partly literal and is left to the rule.
 func IsTemplate(text string) bool {
 	t := strings.TrimSpace(text)
-	return t != "" && strings.TrimSpace(templateRe.ReplaceAllString(t, "")) == ""
+	if !strings.HasPrefix(t, "{{") && !strings.HasPrefix(t, "{%") {
+		return false // fast path: every scalar of every config file comes through here
+	}
+	return strings.TrimSpace(templateRe.ReplaceAllString(t, "")) == ""
 }
 
 // ParseShellVar recognises ${VAR}, $VAR, ${VAR:-default}, ${VAR-default} and ${VAR:=default}.
 // It returns the variable name, the default text and whether a default was given.
 func ParseShellVar(text string) (name, def string, hasDefault, ok bool) {
-	m := shellVarRe.FindStringSubmatch(strings.TrimSpace(text))
+	t := strings.TrimSpace(text)
+	if !strings.HasPrefix(t, "$") {
+		return "", "", false, false // fast path: most scalars are not references
+	}
+	m := shellVarRe.FindStringSubmatch(t)
 	if m == nil {
 		return "", "", false, false
 	}
