@@ -3,7 +3,9 @@ package rules
 import (
 	"strings"
 
+	"github.com/dagwarden/dagwarden/analyzers/hcl"
 	"github.com/dagwarden/dagwarden/analyzers/jsonx"
+	"github.com/dagwarden/dagwarden/analyzers/value"
 )
 
 // AirflowMWAAPublicWebserver reports MWAA environments whose webserver is reachable from the internet.
@@ -27,6 +29,25 @@ var AirflowMWAAPublicWebserver = &Rule{
 		Remediation: "Use `PRIVATE_ONLY` and reach the UI through a VPN, a bastion or a VPC endpoint.",
 	},
 	JSON: airflowMWAAPublicWebserverJSON,
+	HCL:  airflowMWAAPublicWebserverHCL,
+}
+
+// airflowMWAAPublicWebserverHCL checks aws_mwaa_environment resources, and module calls that pass
+// the setting on to an MWAA module (the community modules keep the attribute's name).
+func airflowMWAAPublicWebserverHCL(pass *Pass, f *hcl.File) error {
+	for _, b := range f.Blocks() {
+		if !(b.Type == "resource" && len(b.Labels) == 2 && b.Labels[0] == "aws_mwaa_environment" || b.Type == "module") {
+			continue
+		}
+		a := b.Attribute("webserver_access_mode")
+		if a == nil {
+			continue
+		}
+		if v := a.Value(); v.Kind == value.Literal && strings.EqualFold(strings.TrimSpace(v.Text), "PUBLIC_ONLY") {
+			pass.Reportf(a.Span, "MWAA webserver is reachable from the internet (`PUBLIC_ONLY`)")
+		}
+	}
+	return nil
 }
 
 func airflowMWAAPublicWebserverJSON(pass *Pass, f *jsonx.File) error {
