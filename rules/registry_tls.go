@@ -22,4 +22,5 @@ var tlsRules = []*Rule{
 	AirflowLDAPTLSDisabled,
 	AirflowHelmGitsyncNoKnownHosts,
 	DagsterGraphQLClientPlaintext,
+	LoadBalancerListenerHTTP,
 }
