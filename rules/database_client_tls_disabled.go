@@ -31,7 +31,8 @@ var DatabaseClientTLSDisabled = &Rule{
 			"`tlsAllowInvalidCertificates` / `tlsInsecure` / `tlsAllowInvalidHostnames`, `tls=False`, and " +
 			"`mongodb://` URLs to remote hosts without `tls=true`; Snowflake `insecure_mode=True`; Kafka " +
 			"`security_protocol=\"PLAINTEXT\"` / `\"SASL_PLAINTEXT\"` and `ssl_check_hostname=False`; Dagster " +
-			"`dagster.yaml` `postgres_db.params.sslmode` and `postgres_url`; Prefect's server database URL and " +
+			"`dagster.yaml` `postgres_db.params.sslmode` and `postgres_url` (and, low, a `postgres_db` on a literal remote " +
+			"host with no `sslmode`: libpq's default `prefer`); Prefect's server database URL and " +
 			"`PREFECT_SERVER_DATABASE_SQLALCHEMY_CONNECT_ARGS_TLS_CHECK_HOSTNAME=false`.\n\n" +
 			"Local and socket connections are not reported, in-cluster hosts are low, and a password in the " +
 			"same URL or call makes the finding high.",
@@ -336,6 +337,10 @@ func databaseClientTLSDisabledYAML(pass *Pass, st *yaml.Stream) error {
 // judgeDagsterPostgres reads postgres_db: {hostname, password, params: {sslmode}}.
 func judgeDagsterPostgres(pass *Pass, db *yaml.Node) {
 	mode := db.Path("params", "sslmode")
+	if mode == nil && db.Path("params", "sslrootcert") == nil {
+		judgeDagsterPostgresDefault(pass, db)
+		return
+	}
 	m, ok := mode.String()
 	if !ok || !libpqWeakSSLModes[strings.ToLower(m)] {
 		return
@@ -353,4 +358,18 @@ func judgeDagsterPostgres(pass *Pass, db *yaml.Node) {
 	pw := db.Get("password")
 	creds := pw != nil && pw.Value().Kind == value.Literal
 	reportDBTLS(pass, mode.Span(), host, creds, "Dagster's Postgres storage connects with sslmode="+sanitizeName(m), sslmodeSeverity(m))
+}
+
+// judgeDagsterPostgresDefault reports postgres_db storage on a literal remote host with no
+// sslmode: libpq then uses prefer, which takes TLS only if the server offers it and never checks
+// the certificate. Low: the server may well offer TLS; an explicit mode says what is meant.
+func judgeDagsterPostgresDefault(pass *Pass, db *yaml.Node) {
+	h := db.Get("hostname")
+	host, ok := h.String()
+	if h == nil || !ok || h.Value().Kind != value.Literal || classifyHost(pass, host) != hostRemote {
+		return
+	}
+	pass.Report(Finding{Span: h.Span(), Severity: Low,
+		Message: "Dagster's Postgres storage sets no sslmode for `" + sanitizeName(host) +
+			"`: libpq's default prefer neither requires nor verifies TLS"})
 }
