@@ -13,16 +13,17 @@ const MaxDepth = 1000
 
 // File is a parsed JSON document. It implements source.Document.
 type File struct {
-	src    *source.File
-	root   *Node
-	errors []source.SyntaxError
+	src      *source.File
+	root     *Node
+	errors   []source.SyntaxError
+	comments []source.Comment
 }
 
 // File returns the file the document was parsed from.
 func (f *File) File() *source.File { return f.src }
 
-// Comments returns nil: JSON has no comments.
-func (f *File) Comments() []source.Comment { return nil }
+// Comments returns the JSONC comments of the document (none in strict JSON).
+func (f *File) Comments() []source.Comment { return f.comments }
 
 // SyntaxErrors returns the first syntax error, if any.
 func (f *File) SyntaxErrors() []source.SyntaxError { return f.errors }

@@ -1,6 +1,7 @@
 package jsonx
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -166,7 +167,10 @@ func TestSyntaxErrors(t *testing.T) {
 		line     int
 		col      int
 	}{
-		{"trailing comma", "[1,]", 1, 4},
+		{"two commas", "[1,,2]", 1, 4},
+		{"a lone comma", "{,}", 1, 2},
+		{"unclosed block comment", "{\"a\": 1 /* x", 1, 9},
+		{"a lone slash", "[1 / 2]", 1, 4},
 		{"missing colon", "{\"a\" 1}", 1, 6},
 		{"unterminated string", "{\"a\": \"x", 1, 7},
 		{"raw control character", "\"a\tb\"", 1, 3},
@@ -183,6 +187,36 @@ func TestSyntaxErrors(t *testing.T) {
 				t.Errorf("errors = %+v, want one at %d:%d", errs, tt.line, tt.col)
 			}
 		})
+	}
+}
+
+// TestJSONC reads VS Code style JSON with comments and trailing commas: the values keep their
+// exact positions, the comments are kept (suppression directives live there), and a // inside a
+// string is not a comment.
+func TestJSONC(t *testing.T) {
+	src := "// launch settings\n{\n  \"url\": \"http://example.com/a//b\", // trailing note\n" +
+		"  /* block\n     comment */ \"env\": {\"TOKEN\": \"x\",},\n  \"list\": [1, 2,],\n}\n"
+	f := parseBytes(t, "launch.json", []byte(src))
+	if errs := f.SyntaxErrors(); len(errs) != 0 {
+		t.Fatalf("JSONC gave syntax errors: %+v", errs)
+	}
+	url := mustMember(t, f.Root(), "url")
+	if url.Value.Text != "http://example.com/a//b" {
+		t.Errorf("url = %q: a // inside a string was taken for a comment", url.Value.Text)
+	}
+	checkSpan(t, "url value", url.Value.TextSpan, at{3, 11, 3, 34})
+	tok := mustMember(t, mustMember(t, f.Root(), "env").Value, "TOKEN")
+	checkSpan(t, "TOKEN key", tok.KeySpan, at{5, 26, 5, 31})
+	if n := len(mustMember(t, f.Root(), "list").Value.Items); n != 2 {
+		t.Errorf("list has %d items, want 2", n)
+	}
+	var got []string
+	for _, c := range f.Comments() {
+		got = append(got, fmt.Sprintf("%d:%d %q own=%v", c.Span.Start.Line, c.Span.Start.Col, c.Text, c.OwnLine))
+	}
+	want := []string{`1:1 "launch settings" own=true`, `3:37 "trailing note" own=false`, "4:3 \"block\\n     comment\" own=true"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("comments:\n got %v\nwant %v", got, want)
 	}
 }
 

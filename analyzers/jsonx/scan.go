@@ -1,6 +1,7 @@
 package jsonx
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -41,15 +42,51 @@ func (p *parser) failHere(expected string) {
 	p.fail(p.i, p.i+n, "unexpected %q; expected %s", r, expected)
 }
 
+// skipSpace skips whitespace and the comments of JSONC (// to the end of the line, /* ... */),
+// which VS Code settings, devcontainer.json and many hand-kept configs use; comments are kept so
+// suppression directives work in them.
 func (p *parser) skipSpace() {
 	for p.i < len(p.b) {
 		switch p.b[p.i] {
 		case ' ', '\t', '\n', '\r':
 			p.i++
+		case '/':
+			if !p.comment() {
+				return
+			}
 		default:
 			return
 		}
 	}
+}
+
+// comment reads a comment at p.i, or reports false and reads nothing when there is none.
+func (p *parser) comment() bool {
+	start := p.i
+	if start+1 >= len(p.b) || p.b[start+1] != '/' && p.b[start+1] != '*' {
+		return false
+	}
+	var text []byte
+	if p.b[start+1] == '/' {
+		end := start + 2
+		for end < len(p.b) && p.b[end] != '\n' {
+			end++
+		}
+		text, p.i = p.b[start+2:end], end
+	} else {
+		close := bytes.Index(p.b[start+2:], []byte("*/"))
+		if close < 0 {
+			p.fail(start, len(p.b), "comment opened here is never closed")
+			p.i = len(p.b)
+			return true
+		}
+		text, p.i = p.b[start+2:start+2+close], start+2+close+2
+	}
+	ls := bytes.LastIndexByte(p.b[:start], '\n') + 1
+	own := len(bytes.TrimSpace(bytes.TrimPrefix(p.b[ls:start], []byte("\ufeff")))) == 0
+	p.doc.comments = append(p.doc.comments, source.Comment{Span: p.span(start, p.i),
+		Text: strings.TrimSpace(strings.TrimSuffix(string(text), "\r")), OwnLine: own})
+	return true
 }
 
 func (p *parser) document() {
@@ -287,6 +324,10 @@ func (p *parser) container(k Kind) *Node {
 		case ',':
 			p.i++
 			p.skipSpace()
+			if p.peek() == closer { // a trailing comma, as JSONC and JSON5 allow
+				p.i++
+				return n
+			}
 		case closer:
 			p.i++
 			return n
