@@ -11,8 +11,13 @@ import (
 )
 
 // Entries lists every attribute leaf in source order; see the package doc for the path
-// convention.
+// convention. The slice is shared by every caller: read it, do not modify it.
 func (t *File) Entries() []value.Entry {
+	t.entriesOnce.Do(func() { t.entries = t.walkEntries() })
+	return t.entries
+}
+
+func (t *File) walkEntries() []value.Entry {
 	var out []value.Entry
 	if t.body != nil {
 		t.walkBody(t.body, nil, 0, &out)

@@ -3,11 +3,13 @@ package hcl
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/dagwarden/dagwarden/analyzers/source"
+	"github.com/dagwarden/dagwarden/analyzers/value"
 )
 
 // maxDepth bounds recursion over nested blocks, objects and JSON documents.
@@ -20,6 +22,9 @@ type File struct {
 	errors   []source.SyntaxError
 	comments []source.Comment
 	policies []*Policy
+	// entries is computed once: many rules read the entries of the same file.
+	entriesOnce sync.Once
+	entries     []value.Entry
 }
 
 // File returns the file.

@@ -3,6 +3,7 @@ package jsonx
 import (
 	"errors"
 	"strconv"
+	"sync"
 
 	"github.com/dagwarden/dagwarden/analyzers/source"
 	"github.com/dagwarden/dagwarden/analyzers/value"
@@ -17,6 +18,9 @@ type File struct {
 	root     *Node
 	errors   []source.SyntaxError
 	comments []source.Comment
+	// entries is computed once: many rules read the entries of the same document.
+	entriesOnce sync.Once
+	entries     []value.Entry
 }
 
 // File returns the file the document was parsed from.
@@ -33,8 +37,14 @@ func (f *File) SyntaxErrors() []source.SyntaxError { return f.errors }
 func (f *File) Root() *Node { return f.root }
 
 // Entries returns one entry per scalar leaf, in source order. Array elements appear as "[i]"
-// and have no key span. Empty objects and arrays produce no entry.
+// and have no key span. Empty objects and arrays produce no entry. The slice is shared by every
+// caller: read it, do not modify it.
 func (f *File) Entries() []value.Entry {
+	f.entriesOnce.Do(func() { f.entries = f.walkEntries() })
+	return f.entries
+}
+
+func (f *File) walkEntries() []value.Entry {
 	var out []value.Entry
 	var walk func(n *Node, path []string, keySpan source.Span)
 	walk = func(n *Node, path []string, keySpan source.Span) {

@@ -39,13 +39,14 @@ func (s *Stream) valueOf(n *y.Node) value.Value {
 
 // Entries lists every scalar leaf once, at the place it is written: values reached through an
 // alias or a merge key are reported where the anchor defines them. See the package doc for the
-// path conventions.
+// path conventions. The slice is shared by every caller: read it, do not modify it.
 func (s *Stream) Entries() []value.Entry {
-	var out []value.Entry
-	for i, d := range s.docs {
-		s.walk(d, nil, source.Span{}, i, 0, &out)
-	}
-	return out
+	s.entriesOnce.Do(func() {
+		for i, d := range s.docs {
+			s.walk(d, nil, source.Span{}, i, 0, &s.entries)
+		}
+	})
+	return s.entries
 }
 
 func (s *Stream) walk(n *y.Node, path []string, keySpan source.Span, doc, depth int, out *[]value.Entry) {

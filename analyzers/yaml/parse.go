@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	y "go.yaml.in/yaml/v4"
 
 	"github.com/dagwarden/dagwarden/analyzers/source"
+	"github.com/dagwarden/dagwarden/analyzers/value"
 )
 
 // maxDepth bounds recursion over deeply nested documents (yaml itself stops at 10000).
@@ -26,6 +28,9 @@ type Stream struct {
 	comments  []source.Comment
 	templated bool
 	kind      Kind
+	// entries is computed once: two dozen rules read the entries of the same stream.
+	entriesOnce sync.Once
+	entries     []value.Entry
 }
 
 // File returns the file.
