@@ -19,6 +19,7 @@ var accessRules = []*Rule{
 	IAMPolicyWildcard,
 	AirflowMWAAExecutionRoleWildcard,
 	AirflowMWAAPublicWebserver,
+	DagsterWebserverExposedWithoutAuth,
 	PrefectServerExposedWithoutAuth,
 	PrefectServerCSRFDisabled,
 }
