@@ -210,7 +210,8 @@ func composeServices(s *yaml.Stream) []yaml.Pair {
 
 // composePublished returns the node that publishes a service's container port on a host interface
 // other than loopback (`"3000:3000"`, `"3000"`, `{target: 3000, published: 3000}`), or the
-// `network_mode: host` node, or nil. A container port written as a variable counts as a match.
+// `network_mode: host` node, or nil. A container port written as a variable counts as a match, and
+// so does every container port when port is "" (not known).
 func composePublished(svc *yaml.Node, port string) *yaml.Node {
 	if nm, ok := svc.Get("network_mode").String(); ok && nm == "host" {
 		return svc.Get("network_mode")
@@ -225,6 +226,12 @@ func composePublished(svc *yaml.Node, port string) *yaml.Node {
 		}
 		if isLoopbackHost(hostIP) || !portMatches(target, port) {
 			continue
+		}
+		if it.IsMap() { // point at the host side of the long syntax, whose map has no width
+			if pub := it.Get("published"); pub != nil {
+				return pub
+			}
+			return it.Get("target")
 		}
 		return it
 	}
@@ -254,13 +261,13 @@ func parsePortSpec(s string) (hostIP, published, target string) {
 }
 
 // portMatches reports whether a compose container port (a number, a range, or a variable) covers
-// port.
+// port; an empty port (not known) is covered by every container port.
 func portMatches(target, port string) bool {
 	target = strings.TrimSpace(target)
 	switch {
 	case target == "":
 		return false
-	case strings.Contains(target, "$"):
+	case port == "", strings.Contains(target, "$"):
 		return true
 	case target == port:
 		return true

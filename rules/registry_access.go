@@ -20,6 +20,7 @@ var accessRules = []*Rule{
 	AirflowMWAAExecutionRoleWildcard,
 	AirflowMWAAPublicWebserver,
 	DagsterWebserverExposedWithoutAuth,
+	AirflowFlowerUnauthenticated,
 	PrefectServerExposedWithoutAuth,
 	PrefectServerCSRFDisabled,
 }
