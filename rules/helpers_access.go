@@ -7,6 +7,7 @@ package rules
 
 import (
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/dagwarden/dagwarden/analyzers/airflow"
@@ -17,6 +18,7 @@ import (
 	"github.com/dagwarden/dagwarden/analyzers/source"
 	"github.com/dagwarden/dagwarden/analyzers/toml"
 	"github.com/dagwarden/dagwarden/analyzers/value"
+	"github.com/dagwarden/dagwarden/analyzers/yaml"
 )
 
 // ---------------------------------------------------------------------------------------------
@@ -788,8 +790,43 @@ func prefectScopes(doc source.Document) [][]prefectSetting {
 			out = append(out, byScope[k])
 		}
 		return out
+	case *yaml.Stream:
+		return prefectYAMLScopes(d)
 	}
 	return nil
+}
+
+// prefectYAMLScopes reads the PREFECT_* variables of a YAML file: one scope per compose service
+// (its `environment`), else one per document (Kubernetes and Helm `env` lists). Only env names
+// count, so a YAML key that happens to look like a setting path is not read.
+func prefectYAMLScopes(s *yaml.Stream) [][]prefectSetting {
+	byScope := map[string][]prefectSetting{}
+	var order []string
+	for _, e := range s.Entries() {
+		if len(e.Path) < 2 {
+			continue
+		}
+		set, ok := prefect.SettingFromEnv(e.Path[len(e.Path)-1])
+		if !ok {
+			continue
+		}
+		scope := strconv.Itoa(e.Doc)
+		if s.Kind() == yaml.Compose {
+			if len(e.Path) != 4 || e.Path[0] != "services" || e.Path[2] != "environment" {
+				continue
+			}
+			scope += "/" + e.Path[1]
+		}
+		if _, seen := byScope[scope]; !seen {
+			order = append(order, scope)
+		}
+		byScope[scope] = append(byScope[scope], prefectSetting{set, e.KeySpan, e.Value})
+	}
+	var out [][]prefectSetting
+	for _, k := range order {
+		out = append(out, byScope[k])
+	}
+	return out
 }
 
 // lookupPrefect returns the last occurrence of a setting in a scope.

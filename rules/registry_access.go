@@ -21,6 +21,8 @@ var accessRules = []*Rule{
 	AirflowMWAAPublicWebserver,
 	DagsterWebserverExposedWithoutAuth,
 	AirflowFlowerUnauthenticated,
+	AirflowCORSAllowAllOrigins,
+	PrefectServerCORSAllowAll,
 	PrefectServerExposedWithoutAuth,
 	PrefectServerCSRFDisabled,
 }
