@@ -23,6 +23,7 @@ var accessRules = []*Rule{
 	AirflowFlowerUnauthenticated,
 	AirflowCORSAllowAllOrigins,
 	PrefectServerCORSAllowAll,
+	PrefectTFOverprivilegedServiceAccount,
 	PrefectServerExposedWithoutAuth,
 	PrefectServerCSRFDisabled,
 }
