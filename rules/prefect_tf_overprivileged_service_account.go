@@ -7,9 +7,9 @@ import (
 	"github.com/dagwarden/dagwarden/analyzers/value"
 )
 
-// PrefectTFOverprivilegedServiceAccount reports Prefect Cloud service accounts given account or
+// PrefectTfOverprivilegedServiceAccount reports Prefect Cloud service accounts given account or
 // workspace owner rights by Terraform, and service account keys that never expire.
-var PrefectTFOverprivilegedServiceAccount = &Rule{
+var PrefectTfOverprivilegedServiceAccount = &Rule{
 	Meta: Meta{
 		ID:         "prefect-tf-overprivileged-service-account",
 		Title:      "prefect service account with admin or owner rights",

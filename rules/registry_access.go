@@ -23,7 +23,7 @@ var accessRules = []*Rule{
 	AirflowFlowerUnauthenticated,
 	AirflowCORSAllowAllOrigins,
 	PrefectServerCORSAllowAll,
-	PrefectTFOverprivilegedServiceAccount,
+	PrefectTfOverprivilegedServiceAccount,
 	PrefectServerExposedWithoutAuth,
 	PrefectServerCSRFDisabled,
 }
