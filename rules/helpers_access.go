@@ -245,6 +245,13 @@ func podHazards(root *specNode) []podHazard {
 					out = append(out, podHazard{c.span(), "container mounts the host's `" + sanitizeName(host) + "`", High})
 				}
 			}
+		case k == "volumes" && !n.IsScalar:
+			// Docker SDK mapping form: {"/var/run/docker.sock": {"bind": "...", "mode": "rw"}}
+			for _, c := range n.Kids {
+				if c.child("bind") != nil && sensitiveHostPath(c.Key) {
+					out = append(out, podHazard{c.KeySpan, "container mounts the host's `" + sanitizeName(c.Key) + "`", High})
+				}
+			}
 		}
 		for _, c := range n.Kids {
 			walk(c, depth+1)
@@ -307,6 +314,34 @@ func jsonSpec(n *jsonx.Node, key string, keySpan source.Span) *specNode {
 		v := n.Value()
 		s.IsScalar, s.Scalar, s.Literal = true, n.Text, v.Kind == value.Literal
 		s.Span = v.Span
+	}
+	return s
+}
+
+// yamlSpec converts a YAML tree to a specNode tree (merge keys expanded, aliases followed).
+func yamlSpec(n *yaml.Node, key string, keySpan source.Span, depth int) *specNode {
+	if n == nil || depth > 64 {
+		return nil
+	}
+	s := &specNode{Key: key, KeySpan: keySpan, Span: n.Span()}
+	switch {
+	case n.IsMap():
+		for _, p := range n.Pairs() {
+			if c := yamlSpec(p.Value, p.Key, p.KeySpan, depth+1); c != nil {
+				s.Kids = append(s.Kids, c)
+			}
+		}
+	case n.IsSeq():
+		s.IsList = true
+		for _, it := range n.Items() {
+			if c := yamlSpec(it, "", source.Span{}, depth+1); c != nil {
+				s.Kids = append(s.Kids, c)
+			}
+		}
+	default:
+		v := n.Value()
+		text, _ := n.String()
+		s.IsScalar, s.Scalar, s.Literal = true, text, v.Kind == value.Literal && !n.IsNull()
 	}
 	return s
 }

@@ -24,6 +24,7 @@ var accessRules = []*Rule{
 	AirflowCORSAllowAllOrigins,
 	PrefectServerCORSAllowAll,
 	PrefectTfOverprivilegedServiceAccount,
+	DagsterDockerLauncherPrivileged,
 	PrefectServerExposedWithoutAuth,
 	PrefectServerCSRFDisabled,
 }
