@@ -25,6 +25,7 @@ var accessRules = []*Rule{
 	PrefectServerCORSAllowAll,
 	PrefectTfOverprivilegedServiceAccount,
 	DagsterDockerLauncherPrivileged,
+	PrefectHelmWorkerRoleWildcard,
 	PrefectServerExposedWithoutAuth,
 	PrefectServerCSRFDisabled,
 }
