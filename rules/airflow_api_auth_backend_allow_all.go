@@ -33,7 +33,9 @@ var AirflowAPIAuthBackendAllowAll = &Rule{
 			"calling. Requests then run with the permissions of the anonymous user: nothing by default, " +
 			"everything with `AUTH_ROLE_PUBLIC = \"Admin\"`. The experimental API has no permission checks " +
 			"at all, which is how CVE-2020-13927 (in CISA's KEV list) was exploited.\n\n" +
-			"Reported as high; critical when the same file also enables the experimental API.",
+			"Reported as high; critical when the same file also enables the experimental API. A unit-test " +
+			"configuration (`[core] unit_test_mode = True`, as in Airflow's `unittests.cfg`) is reported at low " +
+			"confidence: no server runs with it.",
 		Remediation: "Use `airflow.providers.fab.auth_manager.api.auth.backend.session` (with `basic_auth` or " +
 			"`kerberos_auth` for scripts), or `airflow.api.auth.backend.deny_all` when the API is not used.",
 	},
@@ -50,6 +52,11 @@ func airflowAPIAuthBackendAllowAllConfig(pass *Pass, settings []airflow.Setting)
 	if s, ok := lastSetting(settings, "api", "enable_experimental_api"); ok && configTrue(s.Value) {
 		experimental = true
 	}
+	// Airflow's own test settings (unittests.cfg) turn unit_test_mode on: no server reads them
+	unitTest := false
+	if s, ok := lastSetting(settings, "core", "unit_test_mode"); ok && configTrue(s.Value) {
+		unitTest = true
+	}
 	for _, s := range settings {
 		if !s.Is("fab", "auth_backends") || s.Via != airflow.Direct || s.Value.Kind != value.Literal {
 			continue
@@ -63,6 +70,10 @@ func airflowAPIAuthBackendAllowAllConfig(pass *Pass, settings []airflow.Setting)
 			if experimental {
 				f.Severity = Critical
 				f.Message += "; the experimental API is enabled"
+			}
+			if unitTest {
+				f.Confidence = ConfidenceLow
+				f.Message += " (a unit-test configuration: `unit_test_mode = True`)"
 			}
 			pass.Report(f)
 			break

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/dagwarden/dagwarden/analyzers/hcl"
 	"github.com/dagwarden/dagwarden/analyzers/jsonx"
 )
 
@@ -24,13 +25,43 @@ var AirflowMWAAExecutionRoleWildcard = &Rule{
 			"`*`, `iam:PassRole` on `*`, or the managed `AdministratorAccess`, `PowerUserAccess`, " +
 			"`IAMFullAccess`, `AmazonS3FullAccess` or `SecretsManagerReadWrite` policies turns a DAG change " +
 			"into an account takeover.\n\n" +
-			"Read from CloudFormation JSON templates; Terraform (`aws_iam_role` with an MWAA trust policy or " +
-			"referenced by `aws_mwaa_environment.execution_role_arn`) follows with the HCL front-end.",
+			"Read from CloudFormation JSON templates and Terraform: an `aws_iam_role` whose " +
+			"`assume_role_policy` trusts MWAA or that an `aws_mwaa_environment`'s `execution_role_arn` " +
+			"names, with its `inline_policy` blocks, `aws_iam_role_policy` resources, attached " +
+			"`aws_iam_policy` documents and managed policies (`aws_iam_role_policy_attachment`, " +
+			"`managed_policy_arns`), resolved through references in the same file.",
 		Remediation: "Scope the role to the environment's bucket prefix, its log groups, its SQS queue and " +
 			"`secretsmanager:GetSecretValue` on `arn:…:secret:airflow/connections/*`, as in the MWAA " +
 			"execution role guide.",
 	},
 	JSON: airflowMWAAExecutionRoleWildcardJSON,
+	HCL:  airflowMWAAExecutionRoleWildcardHCL,
+}
+
+func airflowMWAAExecutionRoleWildcardHCL(pass *Pass, f *hcl.File) error {
+	m := terraformIAM(pass, f)
+	if len(m.MWAARoles) == 0 {
+		return nil // fast path
+	}
+	for _, p := range m.Identity {
+		if p.Role == "" || !m.MWAARoles[p.Role] {
+			continue
+		}
+		for _, st := range hclIAMStatements(p.Policy) {
+			for _, h := range iamStatementHazards(st) {
+				pass.Report(Finding{Span: h.Span, Message: "MWAA execution role: " + h.Message, Severity: h.Severity})
+			}
+		}
+	}
+	for _, mp := range m.Managed {
+		if mp.Role == "" || !m.MWAARoles[mp.Role] {
+			continue
+		}
+		if name, ok := awsAdminPolicyARN(mp.ARN); ok {
+			pass.Report(Finding{Span: mp.Span, Message: "MWAA execution role has the managed `" + name + "` policy: every DAG task gets it"})
+		}
+	}
+	return nil
 }
 
 func airflowMWAAExecutionRoleWildcardJSON(pass *Pass, f *jsonx.File) error {

@@ -7,6 +7,7 @@ package rules
 
 import (
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/dagwarden/dagwarden/analyzers/airflow"
@@ -17,6 +18,7 @@ import (
 	"github.com/dagwarden/dagwarden/analyzers/source"
 	"github.com/dagwarden/dagwarden/analyzers/toml"
 	"github.com/dagwarden/dagwarden/analyzers/value"
+	"github.com/dagwarden/dagwarden/analyzers/yaml"
 )
 
 // ---------------------------------------------------------------------------------------------
@@ -243,6 +245,13 @@ func podHazards(root *specNode) []podHazard {
 					out = append(out, podHazard{c.span(), "container mounts the host's `" + sanitizeName(host) + "`", High})
 				}
 			}
+		case k == "volumes" && !n.IsScalar:
+			// Docker SDK mapping form: {"/var/run/docker.sock": {"bind": "...", "mode": "rw"}}
+			for _, c := range n.Kids {
+				if c.child("bind") != nil && sensitiveHostPath(c.Key) {
+					out = append(out, podHazard{c.KeySpan, "container mounts the host's `" + sanitizeName(c.Key) + "`", High})
+				}
+			}
 		}
 		for _, c := range n.Kids {
 			walk(c, depth+1)
@@ -305,6 +314,34 @@ func jsonSpec(n *jsonx.Node, key string, keySpan source.Span) *specNode {
 		v := n.Value()
 		s.IsScalar, s.Scalar, s.Literal = true, n.Text, v.Kind == value.Literal
 		s.Span = v.Span
+	}
+	return s
+}
+
+// yamlSpec converts a YAML tree to a specNode tree (merge keys expanded, aliases followed).
+func yamlSpec(n *yaml.Node, key string, keySpan source.Span, depth int) *specNode {
+	if n == nil || depth > 64 {
+		return nil
+	}
+	s := &specNode{Key: key, KeySpan: keySpan, Span: n.Span()}
+	switch {
+	case n.IsMap():
+		for _, p := range n.Pairs() {
+			if c := yamlSpec(p.Value, p.Key, p.KeySpan, depth+1); c != nil {
+				s.Kids = append(s.Kids, c)
+			}
+		}
+	case n.IsSeq():
+		s.IsList = true
+		for _, it := range n.Items() {
+			if c := yamlSpec(it, "", source.Span{}, depth+1); c != nil {
+				s.Kids = append(s.Kids, c)
+			}
+		}
+	default:
+		v := n.Value()
+		text, _ := n.String()
+		s.IsScalar, s.Scalar, s.Literal = true, text, v.Kind == value.Literal && !n.IsNull()
 	}
 	return s
 }
@@ -788,8 +825,43 @@ func prefectScopes(doc source.Document) [][]prefectSetting {
 			out = append(out, byScope[k])
 		}
 		return out
+	case *yaml.Stream:
+		return prefectYAMLScopes(d)
 	}
 	return nil
+}
+
+// prefectYAMLScopes reads the PREFECT_* variables of a YAML file: one scope per compose service
+// (its `environment`), else one per document (Kubernetes and Helm `env` lists). Only env names
+// count, so a YAML key that happens to look like a setting path is not read.
+func prefectYAMLScopes(s *yaml.Stream) [][]prefectSetting {
+	byScope := map[string][]prefectSetting{}
+	var order []string
+	for _, e := range s.Entries() {
+		if len(e.Path) < 2 {
+			continue
+		}
+		set, ok := prefect.SettingFromEnv(e.Path[len(e.Path)-1])
+		if !ok {
+			continue
+		}
+		scope := strconv.Itoa(e.Doc)
+		if s.Kind() == yaml.Compose {
+			if len(e.Path) != 4 || e.Path[0] != "services" || e.Path[2] != "environment" {
+				continue
+			}
+			scope += "/" + e.Path[1]
+		}
+		if _, seen := byScope[scope]; !seen {
+			order = append(order, scope)
+		}
+		byScope[scope] = append(byScope[scope], prefectSetting{set, e.KeySpan, e.Value})
+	}
+	var out [][]prefectSetting
+	for _, k := range order {
+		out = append(out, byScope[k])
+	}
+	return out
 }
 
 // lookupPrefect returns the last occurrence of a setting in a scope.

@@ -23,7 +23,8 @@ var KubernetesRBACWildcard = &Rule{
 			"`secrets`, or a binding to `cluster-admin` lets any DAG, flow or asset take over the namespace " +
 			"or the whole cluster and read every credential stored in it.\n\n" +
 			"Helm templates are read with their `{{ }}` actions blanked, so grants written in a chart's " +
-			"templates are checked too.",
+			"templates are checked too; a kind the template chooses (`{{ if .Values.multiNamespaceMode " +
+			"}}Cluster{{ end }}Role`) is judged as a namespaced Role.",
 		Remediation: "List the verbs and resources the component needs (`pods`: `create`, `get`, `list`, " +
 			"`watch`, `delete` for a pod launcher), prefer a namespaced `Role` over a `ClusterRole`, never " +
 			"read `secrets` cluster-wide, and bind a dedicated role instead of `cluster-admin`.",
@@ -34,10 +35,13 @@ var KubernetesRBACWildcard = &Rule{
 func kubernetesRBACWildcardYAML(pass *Pass, s *yaml.Stream) error {
 	for _, doc := range s.Documents() {
 		kind, _ := doc.Get("kind").String()
+		kind, conditional := untemplatedKind(kind)
 		switch kind {
 		case "Role", "ClusterRole":
 			for _, r := range doc.Get("rules").Items() {
-				rule := rbacRule{ClusterWide: kind == "ClusterRole", Span: r.Span(),
+				// a templated kind ({{ if .Values.x }}Cluster{{ end }}Role) may render as either:
+				// judge the rules as a namespaced Role's
+				rule := rbacRule{ClusterWide: kind == "ClusterRole" && !conditional, Span: r.Span(),
 					APIGroups: rbacItems(r.Get("apiGroups")), Resources: rbacItems(r.Get("resources")), Verbs: rbacItems(r.Get("verbs"))}
 				for _, h := range rbacRuleHazards(rule) {
 					pass.Report(Finding{Span: h.Span, Message: h.Message, Severity: h.Severity})
@@ -53,6 +57,30 @@ func kubernetesRBACWildcardYAML(pass *Pass, s *yaml.Stream) error {
 		}
 	}
 	return nil
+}
+
+// untemplatedKind reads a Helm template's kind with its `{{ }}` actions taken out:
+// `{{ if .Values.multiNamespaceMode }}Cluster{{ end }}Role` is "ClusterRole", conditional.
+func untemplatedKind(kind string) (string, bool) {
+	if !strings.Contains(kind, "{{") && !strings.ContainsAny(kind, " \t") {
+		return kind, false
+	}
+	var b strings.Builder
+	rest := kind
+	for {
+		i := strings.Index(rest, "{{")
+		if i < 0 {
+			b.WriteString(rest)
+			break
+		}
+		b.WriteString(rest[:i])
+		j := strings.Index(rest[i:], "}}")
+		if j < 0 {
+			break
+		}
+		rest = rest[i+j+2:]
+	}
+	return strings.Join(strings.Fields(b.String()), ""), true
 }
 
 func rbacItems(n *yaml.Node) []rbacItem {
@@ -71,6 +99,9 @@ func subjects(doc *yaml.Node) string {
 	for _, s := range doc.Get("subjects").Items() {
 		kind, _ := s.Get("kind").String()
 		name, _ := s.Get("name").String()
+		if strings.Contains(name, "{{") {
+			name = "(templated)" // a Helm template's name is not worth quoting
+		}
 		if name != "" {
 			names = append(names, sanitizeName(kind+" "+name))
 		}

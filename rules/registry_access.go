@@ -19,6 +19,13 @@ var accessRules = []*Rule{
 	IAMPolicyWildcard,
 	AirflowMWAAExecutionRoleWildcard,
 	AirflowMWAAPublicWebserver,
+	DagsterWebserverExposedWithoutAuth,
+	AirflowFlowerUnauthenticated,
+	AirflowCORSAllowAllOrigins,
+	PrefectServerCORSAllowAll,
+	PrefectTfOverprivilegedServiceAccount,
+	DagsterDockerLauncherPrivileged,
+	PrefectHelmWorkerRoleWildcard,
 	PrefectServerExposedWithoutAuth,
 	PrefectServerCSRFDisabled,
 }
