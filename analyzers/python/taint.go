@@ -147,11 +147,11 @@ func (m *Module) computeFlows() []*Flow {
 				add(SinkRaise, LogNone, c, c.Func, a)
 			}
 		}
-		if strings.HasPrefix(c.Name, "dagster.") || c.Method() == "add_output_metadata" {
+		if meth := c.Method(); strings.HasPrefix(c.Name, "dagster.") || meth == "add_output_metadata" || meth == "add_asset_metadata" {
 			if k := c.Keyword("metadata"); k != nil {
 				add(SinkMetadata, LogNone, c, c.Func, k.Value)
 			}
-			if c.Method() == "add_output_metadata" {
+			if meth == "add_output_metadata" || meth == "add_asset_metadata" {
 				add(SinkMetadata, LogNone, c, c.Func, c.Arg(0))
 			}
 		}
@@ -207,6 +207,12 @@ var propagators = map[string]bool{"str": true, "repr": true, "format": true, "by
 	"urllib.parse.quote": true, "urllib.parse.quote_plus": true, "urllib.parse.urlencode": true,
 	"urllib.parse.urlparse": true, "urllib.parse.urlsplit": true, "urllib.parse.unquote": true,
 	"pprint.pformat": true, "textwrap.dedent": true, "codecs.encode": true, "codecs.decode": true}
+
+// isDagsterMetadataValue reports whether a call wraps its argument for Dagster metadata
+// (MetadataValue.url(x), TextMetadataValue(x)); the value is shown as given.
+func isDagsterMetadataValue(name string) bool {
+	return strings.HasPrefix(name, "dagster.") && strings.Contains(name, "MetadataValue")
+}
 
 // connection attributes that hold the secret, and those that do not.
 var connSecretAttrs = map[string]bool{"password": true, "extra": true, "extra_dejson": true, "get_uri": true,
@@ -424,6 +430,13 @@ func (m *Module) taintCall(n nid, sc *scope, depth int) taintRes {
 			return safe
 		}
 	}
+	if name == "dagster.EnvVar.get_value" {
+		// EnvVar("X").get_value() reads the environment: a secret only when X names one
+		if c.Receiver != nil && isCredentialName(c.Receiver.Value().Ref) {
+			return taintRes{o: m.origin(OriginEnv, n)}
+		}
+		return unknown
+	}
 	if valueSecretCall(c) {
 		return taintRes{o: m.origin(OriginSecretStore, n)}
 	}
@@ -475,7 +488,7 @@ func (m *Module) taintCall(n nid, sc *scope, depth int) taintRes {
 			return r
 		}
 	}
-	if propagators[name] {
+	if propagators[name] || isDagsterMetadataValue(name) {
 		for _, a := range c.Args {
 			if r := m.taintOf(a.n, sc, depth+1); r.o != nil {
 				return r
