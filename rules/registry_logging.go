@@ -2,6 +2,9 @@ package rules
 
 // loggingRules are the rules of the logging category, in any order (All sorts them).
 var loggingRules = []*Rule{
+	DagsterResourceConfigOsGetenv,
+	DagsterSecretInMetadataOrTags,
+	DagsterSecretLogged,
 	PrefectLogPrintsSecret,
 	PrefectRunLoggerSecret,
 }
