@@ -5,6 +5,7 @@ var loggingRules = []*Rule{
 	DagsterResourceConfigOsGetenv,
 	DagsterSecretInMetadataOrTags,
 	DagsterSecretLogged,
+	LogEnvironmentOrConfigDump,
 	PrefectLogPrintsSecret,
 	PrefectRunLoggerSecret,
 }
