@@ -8,12 +8,12 @@ import (
 	"github.com/dagwarden/dagwarden/analyzers/value"
 )
 
-// DagsterResourceConfigOsGetenv reports Dagster resources configured with secrets read from the
-// environment when the code location loads, instead of with EnvVar.
+// DagsterResourceConfigOsGetenv reports Dagster resources and run config holding secrets read
+// from the environment (os.getenv, EnvVar(...).get_value()) instead of given as EnvVar.
 var DagsterResourceConfigOsGetenv = &Rule{
 	Meta: Meta{
 		ID:         "dagster-resource-config-os-getenv",
-		Title:      "dagster resource secret read with os.getenv at load time",
+		Title:      "dagster config secret read with os.getenv, not EnvVar",
 		Category:   Logging,
 		Severity:   Medium,
 		Confidence: ConfidenceHigh,
@@ -24,7 +24,8 @@ var DagsterResourceConfigOsGetenv = &Rule{
 			"resolved when Dagster loads the code location, so the resource config holds the secret's " +
 			"value and Dagster shows it in the UI (the resource's config on the Resources and run pages) to " +
 			"everyone with access. A field set with `EnvVar(\"X\")` is resolved only at run time and its " +
-			"value is not shown.",
+			"value is not shown. Run config built the same way (`RunRequest(run_config=...)` in a sensor or " +
+			"schedule, `define_asset_job(config=...)`) is stored with every run and shown on the run page.",
 		Remediation: "Pass `EnvVar(\"SNOWFLAKE_PASSWORD\")` instead of `os.getenv(\"SNOWFLAKE_PASSWORD\")` (in YAML or " +
 			"a config dict, `{\"env\": \"SNOWFLAKE_PASSWORD\"}`).",
 	},
@@ -39,12 +40,21 @@ func dagsterResourceConfigOsGetenvPython(pass *Pass, m *python.Module) error {
 	rt := dagsterRuntimeOf(pass, m)
 	resources := dagsterResourceCalls(m)
 	for _, c := range m.Calls() {
-		if rt.runs(c.Func) {
-			continue // built while an op or asset runs: not part of the loaded definitions
+		if kws := dagsterRunConfigKeywords(c); kws != nil {
+			// run config is stored with the run however late it is built (a sensor's RunRequest)
+			for _, kw := range kws {
+				if k := c.Keyword(kw); k != nil {
+					envConfigDict(pass, k.Value, "run config", runConfigExposure, 0)
+				}
+			}
+			continue
+		}
+		if rt.runs(c.Func) || inTestFunction(c.Func) {
+			continue // built while an op or asset runs, or by a test: not part of the loaded definitions
 		}
 		if c.Method() == "configured" && c.Receiver != nil {
 			if a := c.Arg(0); a != nil {
-				envConfigDict(pass, a, "`configured` resource config", 0)
+				envConfigDict(pass, a, "`configured` resource config", loadTimeExposure, 0)
 			}
 			continue
 		}
@@ -56,9 +66,9 @@ func dagsterResourceConfigOsGetenvPython(pass *Pass, m *python.Module) error {
 			if k.Value == nil {
 				continue
 			}
-			envConfigValue(pass, k.Value, k.Name, what+" field `"+sanitizeName(k.Name)+"`")
+			envConfigValue(pass, k.Value, k.Name, what+" field `"+sanitizeName(k.Name)+"`", loadTimeExposure)
 			if d := k.Value.Resolve(); d != nil && d.Kind == "dictionary" {
-				envConfigDict(pass, k.Value, what+" `"+sanitizeName(k.Name)+"`", 0)
+				envConfigDict(pass, k.Value, what+" `"+sanitizeName(k.Name)+"`", loadTimeExposure, 0)
 			}
 		}
 	}
@@ -66,7 +76,7 @@ func dagsterResourceConfigOsGetenvPython(pass *Pass, m *python.Module) error {
 	classes := dagsterClasses(m)
 	for _, a := range m.Assignments() {
 		if a.Func == nil && classes[a.Class] && !strings.Contains(a.Target, ".") {
-			envConfigValue(pass, a.Value, a.Target, "default of `"+sanitizeName(a.Class)+"."+sanitizeName(a.Target)+"`")
+			envConfigValue(pass, a.Value, a.Target, "default of `"+sanitizeName(a.Class)+"."+sanitizeName(a.Target)+"`", loadTimeExposure)
 		}
 	}
 	return nil
@@ -103,8 +113,36 @@ func dagsterResourceCalls(m *python.Module) map[*python.Call]bool {
 	return out
 }
 
-// envConfigDict reports load-time env reads in a config dict (nested dicts followed).
-func envConfigDict(pass *Pass, e *python.Expr, what string, depth int) {
+// How a value read from the environment ends up shown in the UI.
+const (
+	loadTimeExposure  = "when the code location loads; Dagster shows the value in the UI"
+	runConfigExposure = "into the run config, which Dagster stores with the run and shows in the UI"
+)
+
+// dagsterRunConfigKeywords returns the keywords of a call that hold run config (see
+// runConfigCalls), or nil.
+func dagsterRunConfigKeywords(c *python.Call) []string {
+	meth := c.Method()
+	kws, ok := runConfigCalls[meth]
+	if !ok || meth != "to_job" && c.Name != "dagster."+meth {
+		return nil
+	}
+	return kws
+}
+
+// inTestFunction reports whether f is (nested in) a test function, which builds resources for
+// an in-process run that no UI shows.
+func inTestFunction(f *python.Function) bool {
+	for ; f != nil; f = f.Parent {
+		if strings.HasPrefix(f.Name, "test") || strings.HasSuffix(f.Name, "_test") {
+			return true
+		}
+	}
+	return false
+}
+
+// envConfigDict reports env reads in a config dict (nested dicts followed).
+func envConfigDict(pass *Pass, e *python.Expr, what, exposure string, depth int) {
 	d := e.Resolve()
 	if d == nil || d.Kind != "dictionary" || depth > 4 {
 		return
@@ -114,18 +152,18 @@ func envConfigDict(pass *Pass, e *python.Expr, what string, depth int) {
 			continue
 		}
 		if sub := p.Value.Resolve(); sub != nil && sub.Kind == "dictionary" {
-			envConfigDict(pass, p.Value, what, depth+1)
+			envConfigDict(pass, p.Value, what, exposure, depth+1)
 			continue
 		}
 		if p.KeyText != "" {
-			envConfigValue(pass, p.Value, p.KeyText, what+" key "+quoteName(p.KeyText))
+			envConfigValue(pass, p.Value, p.KeyText, what+" key "+quoteName(p.KeyText), exposure)
 		}
 	}
 }
 
-// envConfigValue reports e when it is (or interpolates) a load-time read of the environment and
-// the variable or the field names a credential.
-func envConfigValue(pass *Pass, e *python.Expr, field, what string) {
+// envConfigValue reports e when it is (or interpolates) a read of the environment and the
+// variable or the field names a credential.
+func envConfigValue(pass *Pass, e *python.Expr, field, what, exposure string) {
 	ref, how, ok := loadTimeEnvRead(e)
 	if !ok {
 		if parts, isStr := e.Resolve().Parts(); isStr {
@@ -145,7 +183,7 @@ func envConfigValue(pass *Pass, e *python.Expr, field, what string) {
 	if !envSecret && !secrets.IsSecretName(field) {
 		return
 	}
-	f := Finding{Span: e.Span, Message: what + " is read with " + how + " when the code location loads; Dagster shows the value in the UI"}
+	f := Finding{Span: e.Span, Message: what + " is read with " + how + " " + exposure}
 	if !envSecret {
 		f.Confidence = ConfidenceMedium
 	}

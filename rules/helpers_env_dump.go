@@ -286,21 +286,29 @@ func shellDumps(script string) []shellDump {
 				break
 			}
 		}
-		// a pipeline into a file (env | sort > out) is not logged either
+		// a pipeline into a file (env | sort > out) is not logged either, and a filter narrows
+		// what is printed (env | grep TOKEN prints the token, env | wc -l a count)
+		filter := pipeNone
+		pattern := ""
 		if i+1 < len(segs) && sg[1] < len(script) && script[sg[1]] == '|' && !strings.HasPrefix(script[sg[1]:], "||") {
 			next := script[segs[i+1][0]:segs[i+1][1]]
 			if strings.Contains(next, ">") {
 				redirected = true
 			}
+			filter, pattern = pipeFilter(next)
 		}
-		if redirected {
+		if redirected || filter == pipeHides {
 			continue
 		}
 		off := sg[0] + lead
 		cmd := words[0]
 		switch cmd {
 		case "env", "printenv":
-			if onlyOptions(args) {
+			switch {
+			case !onlyOptions(args):
+			case filter == pipeMatches:
+				out = append(out, shellDump{Offset: off, Cmd: cmd, Fact: "prints the environment variables matching " + quoteCode(pattern) + " with their values"})
+			default:
 				out = append(out, shellDump{Offset: off, Cmd: cmd, Fact: "prints every environment variable with its value"})
 			}
 		case "export", "declare", "typeset":
@@ -329,6 +337,58 @@ func shellDumps(script string) []shellDump {
 		}
 	}
 	return out
+}
+
+// What a command after a pipe does to a dump.
+const (
+	pipeNone    = iota // passes it on (sort, less, tee, sed)
+	pipeHides          // keeps no value: counts, names only, or a grep for a non-secret name
+	pipeMatches        // keeps the variables matching a credential-like pattern
+)
+
+// pipeFilter classifies the command a dump is piped into; for a grep it returns the pattern.
+func pipeFilter(next string) (int, string) {
+	words := strings.Fields(next)
+	if len(words) == 0 {
+		return pipeNone, ""
+	}
+	switch words[0] {
+	case "wc", "cut", "awk", "true":
+		return pipeHides, "" // counts, keys (cut -d= -f1), or not knowable
+	case "grep", "egrep", "fgrep":
+	default:
+		return pipeNone, ""
+	}
+	pattern := ""
+	for _, w := range words[1:] {
+		if strings.HasPrefix(w, "-") {
+			if strings.ContainsAny(w, "v") && !strings.HasPrefix(w, "--") {
+				return pipeNone, "" // everything but the match
+			}
+			if strings.ContainsAny(w, "cqlL") && !strings.HasPrefix(w, "--") {
+				return pipeHides, "" // a count, a status, a file name
+			}
+			continue
+		}
+		pattern = strings.Trim(w, `"'^$`)
+		break
+	}
+	if pattern != "" && (secrets.IsSecretName(pattern) || secretPatternWord(pattern)) {
+		return pipeMatches, pattern
+	}
+	return pipeHides, ""
+}
+
+// secretPatternWord: grep patterns are often a bare word (TOKEN, PASS, CONN) rather than a
+// variable name, and AIRFLOW_CONN_ variables hold connection URIs with passwords.
+func secretPatternWord(p string) bool {
+	u := strings.ToUpper(p)
+	for _, w := range []string{"TOKEN", "SECRET", "PASS", "KEY", "CRED", "AUTH", "CONN"} {
+		if strings.Contains(u, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyOptions reports whether env/printenv is called without a variable name or a command:

@@ -10,7 +10,7 @@ def orders(context: dg.AssetExecutionContext):
     password = os.environ["WAREHOUSE_PASSWORD"]
     db_url = f"postgresql://etl:{password}@db.internal:5432/etl"
     context.add_output_metadata({"rows": 10, "source": db_url})  # want: dagster-secret-in-metadata-or-tags@56 "is attached as Dagster metadata"
-    return MaterializeResult(metadata={"source": MetadataValue.url(db_url)})  # want: dagster-secret-in-metadata-or-tags@50
+    return MaterializeResult(metadata={"source": MetadataValue.text(db_url)})  # want: dagster-secret-in-metadata-or-tags@50
 
 
 @op

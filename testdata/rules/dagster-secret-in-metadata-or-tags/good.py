@@ -11,9 +11,9 @@ def orders(context: dg.AssetExecutionContext):
     password = os.environ["WAREHOUSE_PASSWORD"]
     db_url = f"postgresql://etl:{password}@db.internal:5432/etl"
     public = "https://dashboards.example.com/orders"
-    context.add_output_metadata({"rows": 10, "host": urlsplit(db_url).hostname, "dashboard": MetadataValue.url(public)})
+    context.add_output_metadata({"rows": 10, "host": urlsplit(db_url).hostname, "dashboard": MetadataValue.path(public)})
     token_count = 4
-    return MaterializeResult(metadata={"tokens": token_count, "password_policy_url": MetadataValue.url(public),
+    return MaterializeResult(metadata={"tokens": token_count, "password_policy_url": MetadataValue.md(public),
                                        "has_password": bool(password), "pw_len": len(password)})
 
 

@@ -37,7 +37,7 @@ def orders(context: dg.AssetExecutionContext):
 
 
 @asset
-def from_url(context):
+def with_dsn(context):
     url = f"https://etl:{os.environ['API_PASSWORD']}@api.example.com/v1"
     context.log.info("calling %s", urlsplit(url).hostname)
 
@@ -48,7 +48,7 @@ def helper_outside_dagster():
 
 
 defs = Definitions(
-    assets=[orders, from_url],
+    assets=[orders, with_dsn],
     resources={"partner": PartnerApi(api_token=EnvVar("PARTNER_API_TOKEN"), base_url="https://api.example.com",
                                      password_policy_url="https://wiki.example.com/pw")},
 )

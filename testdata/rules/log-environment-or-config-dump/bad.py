@@ -41,6 +41,9 @@ trace = BashOperator(
     "    printenv\n",  # want: log-environment-or-config-dump@10 "`printenv`"
 )
 
+token_check = BashOperator(task_id="token_check", bash_command="env | grep TOKEN")  # want: log-environment-or-config-dump@65 "`env` in the `bash_command` of `BashOperator` prints the environment variables matching `TOKEN`"
+all_but_path = BashOperator(task_id="all_but_path", bash_command="printenv | grep -v PATH")  # want: log-environment-or-config-dump "prints every environment variable"
+
 
 @task.bash
 def show_env():

@@ -36,3 +36,6 @@ one = BashOperator(task_id="one", bash_command="env | grep -c AIRFLOW > /tmp/cou
 trace = BashOperator(task_id="trace", bash_command="set -x; echo $HOME; ls -la")
 run = BashOperator(task_id="run", bash_command="env AWS_PROFILE=etl aws s3 ls")
 safe_set = BashOperator(task_id="safe_set", bash_command="set -euo pipefail; echo done")
+home = BashOperator(task_id="home", bash_command="env | grep HOME")
+count = BashOperator(task_id="count", bash_command="env | wc -l && printenv | grep -c TOKEN")
+names = BashOperator(task_id="names", bash_command="env | cut -d= -f1 | sort")
