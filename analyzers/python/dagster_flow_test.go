@@ -38,3 +38,33 @@ def a(context):
 		`metadata 23:42 <- env EnvVar("PARTNER_API_KEY").get_value() 14:11`,
 	})
 }
+
+// TestParamFlowsFromCallers: a parameter carries what same-module callers pass for it, by
+// position or keyword, also when the function is defined below its caller; a call through
+// *args is not matched by position.
+func TestParamFlowsFromCallers(t *testing.T) {
+	m := parseString(t, "ops.py", `import os
+import dagster as dg
+
+@dg.op
+def load(context):
+    password = os.environ["WAREHOUSE_PASSWORD"]
+    _report(context, password)
+    _note(context, detail=password)
+    _note(context, "static")
+    _quiet(*[context, password])
+
+def _report(context, detail):
+    context.log.error("bad " + detail)
+
+def _note(context, detail):
+    context.log.info(detail)
+
+def _quiet(context, detail):
+    context.log.info(detail)
+`)
+	checkFlows(t, m, []string{
+		`log 13:23 <- env os.environ["WAREHOUSE_PASSWORD"] 6:16`,
+		`log 16:22 <- env os.environ["WAREHOUSE_PASSWORD"] 6:16`,
+	})
+}

@@ -39,8 +39,9 @@ def load(context):
     _report(context, password)
 
 
-def _report(context, secret_value):
-    context.log.error("bad credentials " + secret_value)  # want: dagster-secret-logged
+def _report(context, detail):
+    # cross-function: the caller passes the password in
+    context.log.error("bad credentials " + detail)  # want: dagster-secret-logged `secret from .os\.environ\["WAREHOUSE_PASSWORD"\]. is written`
 
 
 @dg.op

@@ -42,6 +42,16 @@ def with_dsn(context):
     context.log.info("calling %s", urlsplit(url).hostname)
 
 
+def _describe(context, detail):
+    context.log.info("loaded %s", detail)
+
+
+@asset
+def described(context):
+    _describe(context, "partner api")
+    _describe(context, detail=len(os.environ["PARTNER_API_TOKEN"]))
+
+
 def helper_outside_dagster():
     # not run by Dagster: its prints are not captured into compute logs
     print(os.environ["DB_PASSWORD"])
