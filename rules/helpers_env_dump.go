@@ -123,7 +123,11 @@ func callDump(c *python.Call, depth int) (dumpKind, string) {
 	}
 	switch {
 	case c.Name == "vars":
+		// vars(x) is x.__dict__
 		if a := c.Arg(0); a != nil {
+			if isCredentialObject(a) || a.Resolve().Name() == "airflow.models.Connection" {
+				return dumpConfig, "vars(" + sanitizeName(a.Text) + ")"
+			}
 			return configObject(a)
 		}
 	case dumpWrappers[c.Name]:

@@ -60,7 +60,8 @@ type shellCommand struct {
 }
 
 // taskShellCommands lists the shell scripts a call hands to a task: BashOperator bash_command,
-// SSHOperator command, prefect-shell ShellOperation commands and shell_run_command.
+// SSHOperator command, KubernetesPodOperator cmds and arguments, prefect-shell ShellOperation
+// commands and shell_run_command.
 func taskShellCommands(c *python.Call) []shellCommand {
 	name, meth := c.Name, c.Method()
 	var out []shellCommand
@@ -77,6 +78,11 @@ func taskShellCommands(c *python.Call) []shellCommand {
 		if k := c.Keyword("command"); k != nil && strings.HasPrefix(meth, "SSH") {
 			add(k.Value, "command")
 		}
+		if strings.HasSuffix(meth, "PodOperator") {
+			if script, kw := podShellScript(c); script != nil {
+				add(script, kw)
+			}
+		}
 	case strings.HasPrefix(name, "prefect_shell."):
 		if meth == "shell_run_command" {
 			add(c.ArgOrKeyword(0, "command"), "command")
@@ -90,6 +96,38 @@ func taskShellCommands(c *python.Call) []shellCommand {
 		}
 	}
 	return out
+}
+
+// podShellScript finds the script of a pod operator run through a shell: cmds=["sh", "-c"],
+// arguments=["env && python run.py"]. The rest of cmds + arguments is an argv, not shell.
+func podShellScript(c *python.Call) (*python.Expr, string) {
+	var argv []*python.Expr
+	var from []string
+	for _, kw := range []string{"cmds", "arguments"} {
+		if k := c.Keyword(kw); k != nil {
+			for _, it := range k.Value.Resolve().Items() {
+				argv = append(argv, it)
+				from = append(from, kw)
+			}
+		}
+	}
+	for i := 0; i+2 < len(argv); i++ {
+		sh, _ := argv[i].String()
+		flag, _ := argv[i+1].String()
+		if isShell(sh) && strings.HasPrefix(flag, "-") && strings.HasSuffix(flag, "c") {
+			return argv[i+2], from[i+2]
+		}
+	}
+	return nil, ""
+}
+
+// isShell reports whether an argv[0] is a POSIX shell (sh, /bin/bash, ...).
+func isShell(cmd string) bool {
+	switch cmd[strings.LastIndexByte(cmd, '/')+1:] {
+	case "sh", "bash", "zsh", "dash", "ash", "ksh":
+		return true
+	}
+	return false
 }
 
 // reportShellDumps reports env / printenv / set -x ... in a Python string holding a script.

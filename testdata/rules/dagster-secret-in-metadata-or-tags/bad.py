@@ -31,3 +31,11 @@ def reports(context):
 def new_files(context):
     api_key = os.environ["PARTNER_API_KEY"]
     yield RunRequest(run_key="x", tags={"partner_key": api_key})  # want: dagster-secret-in-metadata-or-tags "is set as a Dagster tag"
+
+
+@asset(op_tags={"partner_key": os.getenv("PARTNER_API_KEY")})  # want: dagster-secret-in-metadata-or-tags@32 "is set as a Dagster tag"
+def tagged():
+    return 1
+
+
+nightly = dg.define_asset_job("nightly", tags={"auth": "Bearer " + os.environ["PARTNER_API_TOKEN"]})  # want: dagster-secret-in-metadata-or-tags@56

@@ -9,6 +9,7 @@ from airflow.decorators import task
 from airflow.hooks.base import BaseHook
 from airflow.operators.bash import BashOperator
 from airflow.operators.python import PythonOperator
+from airflow.providers.cncf.kubernetes.operators.pod import KubernetesPodOperator
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,8 @@ def show_connection():
     log.info("extras %s", conn.extra_dejson)  # want: log-environment-or-config-dump "the whole configuration"
     print(conf.as_dict(display_sensitive=True))  # want: log-environment-or-config-dump
     log.info("db settings %s", conf.getsection("database"))  # want: log-environment-or-config-dump
+    print(vars(conn))  # want: log-environment-or-config-dump "`print` writes `vars.conn.` to the log: the whole configuration"
+    print(conn.__dict__)  # want: log-environment-or-config-dump
 
 
 show = PythonOperator(task_id="show", python_callable=show_connection)
@@ -48,3 +51,11 @@ all_but_path = BashOperator(task_id="all_but_path", bash_command="printenv | gre
 @task.bash
 def show_env():
     return "echo start && export -p"  # want: log-environment-or-config-dump@27 "`export -p` in the `@task.bash` command"
+
+
+pod = KubernetesPodOperator(
+    task_id="pod",
+    image="python:3.12",
+    cmds=["sh", "-c"],
+    arguments=["printenv && python /app/run.py"],  # want: log-environment-or-config-dump@17 "`printenv` in the `arguments` of `KubernetesPodOperator`"
+)

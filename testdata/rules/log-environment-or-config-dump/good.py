@@ -6,6 +6,7 @@ from airflow.configuration import conf
 from airflow.decorators import task
 from airflow.hooks.base import BaseHook
 from airflow.operators.bash import BashOperator
+from airflow.providers.cncf.kubernetes.operators.pod import KubernetesPodOperator
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,7 @@ def show_env():
     conn = BaseHook.get_connection("warehouse")
     print(conn)  # the repr names the connection only
     print(conn.host, conn.schema)
+    print(vars(log))
     env = dict(os.environ, EXTRA="1")
     return env
 
@@ -39,3 +41,4 @@ safe_set = BashOperator(task_id="safe_set", bash_command="set -euo pipefail; ech
 home = BashOperator(task_id="home", bash_command="env | grep HOME")
 count = BashOperator(task_id="count", bash_command="env | wc -l && printenv | grep -c TOKEN")
 names = BashOperator(task_id="names", bash_command="env | cut -d= -f1 | sort")
+pod = KubernetesPodOperator(task_id="pod", image="python:3.12", cmds=["env"], arguments=["PYTHONUNBUFFERED=1", "python", "/app/run.py"])
