@@ -57,6 +57,7 @@ func envDumpFinding(at *python.Expr, k dumpKind, what, sink string, inTask bool)
 type shellCommand struct {
 	expr  *python.Expr
 	where string
+	log   string // "the task log", "the flow run log"
 }
 
 // taskShellCommands lists the shell scripts a call hands to a task: BashOperator bash_command,
@@ -67,7 +68,11 @@ func taskShellCommands(c *python.Call) []shellCommand {
 	var out []shellCommand
 	add := func(e *python.Expr, kw string) {
 		if e != nil {
-			out = append(out, shellCommand{expr: e, where: "the `" + kw + "` of `" + sanitizeName(meth) + "`"})
+			log := "the task log"
+			if strings.HasPrefix(name, "prefect") {
+				log = "the flow run log"
+			}
+			out = append(out, shellCommand{expr: e, where: "the `" + kw + "` of `" + sanitizeName(meth) + "`", log: log})
 		}
 	}
 	switch {
@@ -149,7 +154,7 @@ func reportShellDumps(pass *Pass, sc shellCommand, inTask bool) {
 				break
 			}
 		}
-		f := Finding{Span: at, Message: quoteCode(d.Cmd) + " in " + sc.where + " " + d.Fact + " into the task log"}
+		f := Finding{Span: at, Message: quoteCode(d.Cmd) + " in " + sc.where + " " + d.Fact + " into " + sc.log}
 		if inTask {
 			f.Severity = High
 		}
@@ -187,10 +192,10 @@ func scriptText(e *python.Expr) (string, []scriptSeg) {
 // decoded lines against the source in order, so indentation and escapes elsewhere do not shift
 // it. Falls back to the span's start.
 func locateInSource(f *source.File, span source.Span, text string, off, n int) source.Span {
-	if span.IsZero() || off < 0 || off > len(text) {
+	src := f.Content
+	if span.IsZero() || off < 0 || off > len(text) || span.Start.Offset > len(src) {
 		return span
 	}
-	src := f.Content
 	end := span.End.Offset
 	if end > len(src) || end < span.Start.Offset {
 		end = len(src)

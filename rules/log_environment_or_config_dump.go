@@ -64,7 +64,7 @@ func logEnvironmentOrConfigDumpPython(pass *Pass, m *python.Module) error {
 			continue
 		}
 		for _, r := range f.Returns() {
-			reportShellDumps(pass, shellCommand{expr: r, where: "the `@task.bash` command"}, true)
+			reportShellDumps(pass, shellCommand{expr: r, where: "the `@task.bash` command", log: "the task log"}, true)
 		}
 	}
 	return nil
