@@ -2,6 +2,10 @@ package rules
 
 // loggingRules are the rules of the logging category, in any order (All sorts them).
 var loggingRules = []*Rule{
+	DagsterResourceConfigOsGetenv,
+	DagsterSecretInMetadataOrTags,
+	DagsterSecretLogged,
+	LogEnvironmentOrConfigDump,
 	PrefectLogPrintsSecret,
 	PrefectRunLoggerSecret,
 }

@@ -85,7 +85,10 @@ func TestPrefect3(t *testing.T) {
 		t.Errorf("Variable.get value = %+v", v)
 	}
 	checkFlows(t, m, []string{
-		"print 13:11 <- name api_token 12:24",
+		// call_api.submit(base_url, token) passes the token loaded at 31:12 (sync_partner -> call_api)
+		`print 13:11 <- secret-store Secret.load("partner-token").get() 31:12`,
+		// helper(region): a Variable is a secret-store read wherever it is passed
+		`print 27:21 <- secret-store Variable.get("region") 42:14`,
 		`return 31:12 <- secret-store Secret.load("partner-token").get() 31:12`,
 		`log 38:35 <- secret-store Secret.load("partner-token").get() 31:12`,
 		`raise 48:24 <- secret-store Secret.load("partner-token").get() 31:12`,

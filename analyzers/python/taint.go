@@ -81,8 +81,10 @@ type taintState struct {
 	busy  map[nid]bool
 	fret  map[*Function]taintRes
 	fbusy map[*Function]bool
-	flows []*Flow
-	once  sync.Once
+	// callers indexes same-module calls by the function they invoke (built on first use)
+	callers map[*Function][]*Call
+	flows   []*Flow
+	once    sync.Once
 }
 
 func (m *Module) taints() *taintState {
@@ -147,11 +149,11 @@ func (m *Module) computeFlows() []*Flow {
 				add(SinkRaise, LogNone, c, c.Func, a)
 			}
 		}
-		if strings.HasPrefix(c.Name, "dagster.") || c.Method() == "add_output_metadata" {
+		if meth := c.Method(); strings.HasPrefix(c.Name, "dagster.") || meth == "add_output_metadata" || meth == "add_asset_metadata" {
 			if k := c.Keyword("metadata"); k != nil {
 				add(SinkMetadata, LogNone, c, c.Func, k.Value)
 			}
-			if c.Method() == "add_output_metadata" {
+			if meth == "add_output_metadata" || meth == "add_asset_metadata" {
 				add(SinkMetadata, LogNone, c, c.Func, c.Arg(0))
 			}
 		}
@@ -207,6 +209,12 @@ var propagators = map[string]bool{"str": true, "repr": true, "format": true, "by
 	"urllib.parse.quote": true, "urllib.parse.quote_plus": true, "urllib.parse.urlencode": true,
 	"urllib.parse.urlparse": true, "urllib.parse.urlsplit": true, "urllib.parse.unquote": true,
 	"pprint.pformat": true, "textwrap.dedent": true, "codecs.encode": true, "codecs.decode": true}
+
+// isDagsterMetadataValue reports whether a call wraps its argument for Dagster metadata
+// (MetadataValue.url(x), TextMetadataValue(x)); the value is shown as given.
+func isDagsterMetadataValue(name string) bool {
+	return strings.HasPrefix(name, "dagster.") && strings.Contains(name, "MetadataValue")
+}
 
 // connection attributes that hold the secret, and those that do not.
 var connSecretAttrs = map[string]bool{"password": true, "extra": true, "extra_dejson": true, "get_uri": true,
@@ -344,6 +352,11 @@ func (m *Module) taintName(n nid, sc *scope, depth int) taintRes {
 		if len(vs) > 0 && allSafe && anyKnown && !isParam {
 			return safe
 		}
+		if isParam {
+			if r := m.paramTaint(b.fn, name, depth); r.o != nil {
+				return r
+			}
+		}
 		if isCredentialName(name) {
 			if isParam {
 				return taintRes{o: &Origin{Kind: OriginName, Desc: name, Span: p.Span}}
@@ -424,6 +437,13 @@ func (m *Module) taintCall(n nid, sc *scope, depth int) taintRes {
 			return safe
 		}
 	}
+	if name == "dagster.EnvVar.get_value" {
+		// EnvVar("X").get_value() reads the environment: a secret only when X names one
+		if c.Receiver != nil && isCredentialName(c.Receiver.Value().Ref) {
+			return taintRes{o: m.origin(OriginEnv, n)}
+		}
+		return unknown
+	}
 	if valueSecretCall(c) {
 		return taintRes{o: m.origin(OriginSecretStore, n)}
 	}
@@ -475,7 +495,7 @@ func (m *Module) taintCall(n nid, sc *scope, depth int) taintRes {
 			return r
 		}
 	}
-	if propagators[name] {
+	if propagators[name] || isDagsterMetadataValue(name) {
 		for _, a := range c.Args {
 			if r := m.taintOf(a.n, sc, depth+1); r.o != nil {
 				return r
@@ -493,6 +513,54 @@ func (m *Module) taintCall(n nid, sc *scope, depth int) taintRes {
 	}
 	_ = s
 	return unknown
+}
+
+// paramTaint is the taint of what same-module callers pass for parameter name of f
+// (report(ctx, password) makes the parameter of report a secret).
+func (m *Module) paramTaint(f *Function, name string, depth int) taintRes {
+	if f == nil {
+		return unknown
+	}
+	idx := -1
+	for i, p := range f.Params {
+		if p.Name == name && p.Kind == ParamNormal {
+			idx = i
+		}
+	}
+	for _, c := range m.taint.callersOf(m, f) {
+		if c.HasSplat {
+			continue // *args may shift the positions
+		}
+		a := c.Arg(idx)
+		if k := c.Keyword(name); k != nil {
+			a = k.Value
+		}
+		if a == nil {
+			continue
+		}
+		if r := m.taintOf(a.n, a.sc, depth+1); r.o != nil {
+			return r
+		}
+	}
+	return unknown
+}
+
+// callersOf lists the calls of the module that invoke the module-level function f by its name
+// (methods are left out: self.m(x) shifts the arguments and may dispatch elsewhere).
+func (st *taintState) callersOf(m *Module, f *Function) []*Call {
+	if st.callers == nil {
+		st.callers = map[*Function][]*Call{}
+		for _, c := range m.calls {
+			g := m.calledFunction(c)
+			if g == nil && c.Name == "" && !c.Decorator {
+				g = m.funcByName[c.Callee] // a function defined below its caller is not resolved by name
+			}
+			if g != nil && g.Class == "" && g.Parent == nil {
+				st.callers[g] = append(st.callers[g], c)
+			}
+		}
+	}
+	return st.callers[f]
 }
 
 // returnTaint is the taint of a same-module function's return values.
