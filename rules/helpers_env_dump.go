@@ -309,7 +309,7 @@ func shellDumps(script string) []shellDump {
 		switch cmd {
 		case "env", "printenv":
 			switch {
-			case !onlyOptions(args):
+			case !envArgsPrintAll(args):
 			case filter == pipeMatches:
 				out = append(out, shellDump{Offset: off, Cmd: cmd, Fact: "prints the environment variables matching " + quoteCode(pattern) + " with their values"})
 			default:
@@ -395,9 +395,9 @@ func secretPatternWord(p string) bool {
 	return false
 }
 
-// onlyOptions reports whether env/printenv is called without a variable name or a command:
+// envArgsPrintAll reports whether env/printenv is called without a variable name or a command:
 // env -0 and printenv --null still print everything; printenv HOME and env X=1 cmd do not.
-func onlyOptions(args []string) bool {
+func envArgsPrintAll(args []string) bool {
 	for _, a := range args {
 		if !strings.HasPrefix(a, "-") || a == "-u" || a == "--unset" || a == "-i" || a == "-" {
 			return false
