@@ -46,7 +46,7 @@ type Options struct {
 
 // DefaultTestPaths match the usual homes of tests, fixtures and examples.
 var DefaultTestPaths = []string{
-	"**/test/**", "**/tests/**", "**/testing/**", "**/fixtures/**", "**/examples/**", "**/example_dags/**",
+	"**/test/**", "**/tests/**", "**/testing/**", "**/integration_tests/**", "**/fixtures/**", "**/examples/**", "**/example_dags/**",
 	"**/docs/**", "**/test_*.py", "**/*_test.py", "**/conftest.py",
 }
 

@@ -112,7 +112,8 @@ func TestSecretsFindingsAlwaysMaskTheirSpan(t *testing.T) {
 
 func TestFindingsInTestPathsAreDowngraded(t *testing.T) {
 	src := "from airflow.models import Connection\nConnection(password='hunter2-not-real')\n"
-	root := writeTree(t, map[string]string{"dags/a.py": src, "tests/test_a.py": src, "examples/a.py": src})
+	root := writeTree(t, map[string]string{"dags/a.py": src, "tests/test_a.py": src, "examples/a.py": src,
+		"integration_tests/backcompat/a.py": src})
 	run := func(testPaths []string) map[string]rules.Severity {
 		res, err := Run(context.Background(), Options{Base: root, Roots: []string{root}, TestPaths: testPaths,
 			Rules: []*rules.Rule{rules.AirflowDAGConnectionLiteralPassword}})
@@ -126,7 +127,8 @@ func TestFindingsInTestPathsAreDowngraded(t *testing.T) {
 		return got
 	}
 	got := run(nil)
-	if got["dags/a.py"] != rules.High || got["tests/test_a.py"] != rules.Low || got["examples/a.py"] != rules.Low {
+	if got["dags/a.py"] != rules.High || got["tests/test_a.py"] != rules.Low || got["examples/a.py"] != rules.Low ||
+		got["integration_tests/backcompat/a.py"] != rules.Low {
 		t.Errorf("default test paths: %v", got)
 	}
 	got = run([]string{})
