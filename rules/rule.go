@@ -124,15 +124,29 @@ func (r *Rule) NeedsPython(content []byte) bool {
 	return false
 }
 
-// Wants reports whether the rule has a hook that can run on a document of kind k.
+// Wants reports whether the rule has a hook that can run on a document of kind k. It runs for
+// every rule on every file, so it checks the hooks directly instead of listing Kinds.
 func (r *Rule) Wants(k source.Kind) bool {
 	if r.Text != nil {
 		return true
 	}
-	for _, have := range r.Kinds() {
-		if have == k {
-			return true
-		}
+	switch k {
+	case source.Python:
+		return r.Python != nil
+	case source.INI:
+		return r.INI != nil
+	case source.Dotenv:
+		return r.Dotenv != nil
+	case source.TOML:
+		return r.TOML != nil
+	case source.JSON:
+		return r.JSON != nil
+	case source.YAML:
+		return r.YAML != nil
+	case source.HCL:
+		return r.HCL != nil
+	case source.Dockerfile:
+		return r.Dockerfile != nil || r.Dotenv != nil
 	}
 	return false
 }

@@ -6,9 +6,11 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/dagwarden/dagwarden/analyzers/source"
 	"github.com/dagwarden/dagwarden/rules"
 	"github.com/dagwarden/dagwarden/rules/ruletest"
 )
@@ -130,4 +132,15 @@ func checkSpelling(t *testing.T, file, varName string, registered map[string]boo
 		return
 	}
 	t.Errorf("variable %s in %s matches no registered rule ID (name it after the ID and add it to All)", varName, file)
+}
+
+// TestWantsMatchesKinds keeps the allocation-free Wants in step with Kinds.
+func TestWantsMatchesKinds(t *testing.T) {
+	for _, r := range rules.All() {
+		for _, k := range append(append([]source.Kind(nil), source.Kinds...), source.Dockerfile) {
+			if got, want := r.Wants(k), slices.Contains(r.Kinds(), k); got != want {
+				t.Errorf("%s: Wants(%s) = %v, Kinds says %v", r.ID, k, got, want)
+			}
+		}
+	}
 }
