@@ -45,3 +45,15 @@ func BenchmarkDetect(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNewScanner is the start-up cost every dagwarden process pays once (a pre-commit hook
+// on two files pays little else): loading gitleaks' rules, analysing their windows, building the
+// keyword automaton.
+func BenchmarkNewScanner(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := NewScanner(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -238,6 +238,7 @@ func windowLines(r config.Rule) int {
 // a rule such as sourcegraph-access-token, whose regex also matches any 40 hex digits, must run
 // over the whole content whenever a keyword occurs, as in gitleaks.
 func keywordInEveryMatch(r config.Rule) bool {
+	lm := litMemo{}
 	if r.Regex == nil || len(r.Keywords) == 0 {
 		return false
 	}
@@ -245,7 +246,7 @@ func keywordInEveryMatch(r config.Rule) bool {
 	if err != nil {
 		return false
 	}
-	return mustContain(re.Simplify(), r.Keywords)
+	return lm.mustContain(re.Simplify(), r.Keywords)
 }
 
 // keywordSplit bounds the line breaks a match can hold before and after a keyword it contains,
@@ -255,6 +256,7 @@ func keywordInEveryMatch(r config.Rule) bool {
 // keyword hit still holds every match: generic-api-key's keyword comes first ([\w.-]{0,50}?
 // cannot match a line break), so its window needs one line above a hit instead of ten.
 func keywordSplit(r config.Rule) (before, after int, ok bool) {
+	lm := litMemo{}
 	if r.Regex == nil || len(r.Keywords) == 0 {
 		return 0, 0, false
 	}
@@ -277,12 +279,12 @@ func keywordSplit(r config.Rule) (before, after int, ok bool) {
 		return t
 	}
 	for i := range re.Sub {
-		if mustContain(re.Sub[i], r.Keywords) {
+		if lm.mustContain(re.Sub[i], r.Keywords) {
 			return sum(re.Sub[:i+1]), sum(re.Sub[i:]), true
 		}
 		acc := []string{""}
 		for j := i; j < len(re.Sub); j++ {
-			l, ok := literals(re.Sub[j], 64)
+			l, ok := lm.literals(re.Sub[j])
 			if !ok {
 				break
 			}
@@ -303,6 +305,7 @@ func keywordSplit(r config.Rule) (before, after int, ok bool) {
 // the keyword element to the end of the bounded part, tail the line breaks of the rest. The
 // keyword element starts at or before the keyword hit, so hit+reach is a sound bound.
 func keywordReach(r config.Rule) (reach, tail int, ok bool) {
+	lm := litMemo{}
 	if r.Regex == nil || len(r.Keywords) == 0 {
 		return 0, 0, false
 	}
@@ -318,7 +321,7 @@ func keywordReach(r config.Rule) (reach, tail int, ok bool) {
 		return 0, 0, false
 	}
 	for i := range re.Sub {
-		if !mustContain(re.Sub[i], r.Keywords) {
+		if !lm.mustContain(re.Sub[i], r.Keywords) {
 			continue
 		}
 		j := i
@@ -342,6 +345,7 @@ func keywordReach(r config.Rule) (reach, tail int, ok bool) {
 // bounded width, and the regex has no assertion that depends on the text before the window;
 // otherwise -1.
 func keywordLead(r config.Rule) int {
+	lm := litMemo{}
 	if r.Regex == nil || len(r.Keywords) == 0 {
 		return -1
 	}
@@ -363,7 +367,7 @@ func keywordLead(r config.Rule) int {
 			return -1
 		}
 		lead += w
-		if mustContain(re.Sub[i], r.Keywords) {
+		if lm.mustContain(re.Sub[i], r.Keywords) {
 			return lead
 		}
 	}
@@ -444,18 +448,18 @@ func runesForward(s string, off, n int) int {
 }
 
 // mustContain reports whether every string re matches contains one of the keywords.
-func mustContain(re *syntax.Regexp, kws []string) bool {
-	if l, ok := literals(re, 64); ok {
+func (lm litMemo) mustContain(re *syntax.Regexp, kws []string) bool {
+	if l, ok := lm.literals(re); ok {
 		return allContain(l, kws)
 	}
 	switch re.Op {
 	case syntax.OpCapture, syntax.OpPlus:
-		return mustContain(re.Sub[0], kws)
+		return lm.mustContain(re.Sub[0], kws)
 	case syntax.OpRepeat:
-		return re.Min > 0 && mustContain(re.Sub[0], kws)
+		return re.Min > 0 && lm.mustContain(re.Sub[0], kws)
 	case syntax.OpAlternate:
 		for _, sub := range re.Sub {
-			if !mustContain(sub, kws) {
+			if !lm.mustContain(sub, kws) {
 				return false
 			}
 		}
@@ -463,12 +467,12 @@ func mustContain(re *syntax.Regexp, kws []string) bool {
 	case syntax.OpConcat:
 		// Any element, or any run of consecutive finite elements, that always holds a keyword.
 		for i := range re.Sub {
-			if mustContain(re.Sub[i], kws) {
+			if lm.mustContain(re.Sub[i], kws) {
 				return true
 			}
 			acc := []string{""}
 			for j := i; j < len(re.Sub); j++ {
-				l, ok := literals(re.Sub[j], 64)
+				l, ok := lm.literals(re.Sub[j])
 				if !ok {
 					break
 				}
@@ -485,9 +489,31 @@ func mustContain(re *syntax.Regexp, kws []string) bool {
 	return false
 }
 
+// litLimit bounds the finite sets of strings literals enumerates.
+const litLimit = 64
+
+// litMemo remembers literals per node of one parsed regex: mustContain asks again for every
+// run of consecutive elements, which without it made building a Scanner cost 0.4 s and 270 MB.
+type litMemo map[*syntax.Regexp]litSet
+
+type litSet struct {
+	l  []string
+	ok bool
+}
+
 // literals returns the finite set of lower-cased strings re matches, when there are at most
-// limit of them.
-func literals(re *syntax.Regexp, limit int) ([]string, bool) {
+// litLimit of them. The slice is shared: its capacity is clipped so an append copies it.
+func (lm litMemo) literals(re *syntax.Regexp) ([]string, bool) {
+	if r, ok := lm[re]; ok {
+		return r.l, r.ok
+	}
+	l, ok := lm.compute(re, litLimit)
+	l = l[:len(l):len(l)]
+	lm[re] = litSet{l, ok}
+	return l, ok
+}
+
+func (lm litMemo) compute(re *syntax.Regexp, limit int) ([]string, bool) {
 	switch re.Op {
 	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
 		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
@@ -509,15 +535,15 @@ func literals(re *syntax.Regexp, limit int) ([]string, bool) {
 		}
 		return sortedKeys(set), true
 	case syntax.OpCapture:
-		return literals(re.Sub[0], limit)
+		return lm.literals(re.Sub[0])
 	case syntax.OpQuest:
-		l, ok := literals(re.Sub[0], limit)
+		l, ok := lm.literals(re.Sub[0])
 		return append(l, ""), ok
 	case syntax.OpRepeat:
 		if re.Max < 0 || re.Max > 4 {
 			return nil, false
 		}
-		l, ok := literals(re.Sub[0], limit)
+		l, ok := lm.literals(re.Sub[0])
 		if !ok {
 			return nil, false
 		}
@@ -535,7 +561,7 @@ func literals(re *syntax.Regexp, limit int) ([]string, bool) {
 	case syntax.OpConcat:
 		acc := []string{""}
 		for _, sub := range re.Sub {
-			l, ok := literals(sub, limit)
+			l, ok := lm.literals(sub)
 			if !ok {
 				return nil, false
 			}
@@ -547,7 +573,7 @@ func literals(re *syntax.Regexp, limit int) ([]string, bool) {
 	case syntax.OpAlternate:
 		var out []string
 		for _, sub := range re.Sub {
-			l, ok := literals(sub, limit)
+			l, ok := lm.literals(sub)
 			if !ok {
 				return nil, false
 			}
