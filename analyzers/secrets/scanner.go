@@ -752,7 +752,7 @@ func pathOrCommitAllowed(a *config.Allowlist, path string) bool {
 	if path == "" {
 		return false
 	}
-	pathAllowed := a.PathAllowed(path)
+	allowed := pathAllowed(a, path)
 	if a.MatchCondition == config.AllowlistMatchAnd {
 		if len(a.Regexes) > 0 || len(a.StopWords) > 0 {
 			return false // checked per finding
@@ -761,11 +761,11 @@ func pathOrCommitAllowed(a *config.Allowlist, path string) bool {
 			return false // no commit: CommitAllowed is false
 		}
 		if len(a.Paths) > 0 {
-			return pathAllowed
+			return allowed
 		}
 		return true // allTrue of no checks
 	}
-	return pathAllowed
+	return allowed
 }
 
 // span is a half-open byte range of the text being scanned.
@@ -1022,7 +1022,7 @@ func findingAllowed(lists []*config.Allowlist, secret, match, line, path string)
 			if len(a.Commits) > 0 {
 				ok = false
 			}
-			if len(a.Paths) > 0 && !(a.PathAllowed(path)) {
+			if len(a.Paths) > 0 && !pathAllowed(a, path) {
 				ok = false
 			}
 			if len(a.Regexes) > 0 && !regexAllowed {
