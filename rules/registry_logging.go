@@ -2,6 +2,8 @@ package rules
 
 // loggingRules are the rules of the logging category, in any order (All sorts them).
 var loggingRules = []*Rule{
+	AirflowSecretMaskingDisabled,
+	AirflowSecretLoggedInTask,
 	DagsterResourceConfigOsGetenv,
 	DagsterSecretInMetadataOrTags,
 	DagsterSecretLogged,
