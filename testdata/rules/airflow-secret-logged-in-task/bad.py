@@ -47,6 +47,32 @@ class PartnerOperator(BaseOperator):
         self.log.info("client secret: " + secret)  # want: airflow-secret-logged-in-task
 
 
+def _warehouse_dsn():
+    # a helper building a DSN around a connection password: the taint crosses the call
+    conn = BaseHook.get_connection("warehouse")
+    return f"postgresql://{conn.login}:{conn.password}@{conn.host}/dw"
+
+
+def _partner_token():
+    return os.environ.get("PARTNER_API_TOKEN")
+
+
+def multi_step(**context):
+    # several assignments between the read and the log line
+    raw = Variable.get("etl_service_pw")
+    creds = {"user": "etl", "password": raw}
+    header = "Basic " + creds["password"]
+    log.info("auth header %s", header)  # want: airflow-secret-logged-in-task "etl_service_pw"
+    extra = BaseHook.get_connection("s3").extra_dejson
+    log.info("extra: %s", extra)  # want: airflow-secret-logged-in-task "extra_dejson"
+
+
+def cross_function(**context):
+    dsn = _warehouse_dsn()
+    log.info("dsn %s", dsn)  # want: airflow-secret-logged-in-task "conn.password. is written to the Airflow task log; Airflow masks connection secrets"
+    print("token", _partner_token())  # want: airflow-secret-logged-in-task "PARTNER_API_TOKEN"
+
+
 with DAG("orders", schedule=None) as dag:
     PythonOperator(task_id="load", python_callable=load_orders)
     PythonOperator(task_id="connect", python_callable=connect)
