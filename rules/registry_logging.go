@@ -4,6 +4,7 @@ package rules
 var loggingRules = []*Rule{
 	AirflowSecretMaskingDisabled,
 	AirflowSecretLoggedInTask,
+	AirflowSecretReturnedToXcom,
 	DagsterResourceConfigOsGetenv,
 	DagsterSecretInMetadataOrTags,
 	DagsterSecretLogged,

@@ -1,0 +1,84 @@
+"""Tasks that pass references, not secrets, through XCom."""
+import os
+
+from airflow.decorators import dag, task
+from airflow.hooks.base import BaseHook
+from airflow.models import BaseOperator, Variable
+from airflow.operators.python import PythonOperator
+
+
+def _load_token():
+    # a helper that is not a task: its return value stays in the process
+    return os.environ["PARTNER_API_TOKEN"]
+
+
+@dag(schedule=None)
+def partner():
+    @task
+    def pick_connection():
+        return "partner_default"
+
+    @task
+    def describe():
+        conn = BaseHook.get_connection("warehouse")
+        return {"host": conn.host, "login": conn.login, "conn_id": conn.conn_id}
+
+    @task
+    def token_length():
+        token = _load_token()
+        return len(token)
+
+    @task
+    def configuration():
+        return Variable.get("landing_bucket")
+
+    @task
+    def secret_reference():
+        return {"secret_name": "prod/partner", "token_ttl": 3600}
+
+    @task
+    def use_token():
+        token = _load_token()
+        headers = {"Authorization": f"Bearer {token}"}
+        return headers is not None
+
+    @task.bash
+    def command():
+        return "echo $PARTNER_API_TOKEN | wc -c"
+
+    @task(do_xcom_push=False)
+    def no_xcom():
+        return os.environ["PARTNER_API_TOKEN"]
+
+    pick_connection()
+    describe()
+    token_length()
+    configuration()
+    secret_reference()
+    use_token()
+    command()
+    no_xcom()
+
+
+partner()
+
+
+def fetch_session(**context):
+    context["ti"].xcom_push(key="partner_conn_id", value="partner_default")
+    context["ti"].xcom_push(key="rows", value=42)
+    return os.environ.get("PARTNER_API_TOKEN")
+
+
+class PartnerHookUser:
+    # not an operator: execute() is an ordinary method
+    def execute(self):
+        return os.environ["PARTNER_API_TOKEN"]
+
+
+class CountOperator(BaseOperator):
+    def execute(self, context):
+        token = os.environ["PARTNER_API_TOKEN"]
+        return {"token_count": 1, "authenticated": bool(token)}
+
+
+quiet = PythonOperator(task_id="fetch", python_callable=fetch_session, do_xcom_push=False)
