@@ -4,6 +4,7 @@ package rules
 var loggingRules = []*Rule{
 	AirflowSecretMaskingDisabled,
 	AirflowSecretLoggedInTask,
+	AirflowSecretInLoggedCommand,
 	AirflowSecretReturnedToXcom,
 	DagsterResourceConfigOsGetenv,
 	DagsterSecretInMetadataOrTags,
