@@ -149,7 +149,13 @@ var inlineSecretPatterns = []struct {
 // shellSecretVars are credential variables whose names IsSecretName does not split into words.
 var shellSecretVars = map[string]bool{"PGPASSWORD": true, "MYSQL_PWD": true, "SSHPASS": true, "PGPASS": true}
 
+// shellDirVars are the shell's working directories, whose names read like "password".
+var shellDirVars = map[string]bool{"PWD": true, "OLDPWD": true}
+
 func shellSecretName(name string) bool {
+	if shellDirVars[name] {
+		return false
+	}
 	return shellSecretVars[strings.ToUpper(name)] || secrets.IsSecretName(name)
 }
 

@@ -81,6 +81,14 @@ func callAt(m *python.Module, o *python.Origin) *python.Call {
 // when it is not taken for a secret (a Variable whose name says nothing of a credential, or whose
 // name is computed), and mask says whether Airflow masks it in task logs.
 func airflowSecretOrigin(m *python.Module, o *python.Origin) (mask airflowMask, ok bool) {
+	if o.Kind == python.OriginName {
+		// DB_PASSWORD = "demo_password": a module constant holding a placeholder reveals nothing
+		if e, ok := m.Constant(o.Desc); ok {
+			if v, ok := e.String(); ok && secrets.Classify(v) != secrets.Literal {
+				return maskNone, false
+			}
+		}
+	}
 	if o.Kind != python.OriginSecretStore {
 		return maskNone, true
 	}
@@ -97,6 +105,8 @@ func airflowSecretOrigin(m *python.Module, o *python.Origin) (mask airflowMask, 
 			return maskNone, true
 		case c.Receiver != nil && connSecretMethods[c.Method()]:
 			return maskConnection, true
+		case secretNamesIdentifier(c):
+			return maskNone, false
 		}
 		return maskNone, true
 	}
@@ -155,4 +165,32 @@ func secretFlowFinding(pass *Pass, fl *python.Flow, fact string) Finding {
 		f.Related = []Related{{Path: pass.File.Path, Span: fl.Origin.Span, Message: "the secret comes from here"}}
 	}
 	return f
+}
+
+// secretNameArgs are the arguments that name the secret a secret-store call reads.
+var secretNameArgs = []string{"secret_id", "SecretId", "secret_name", "name", "Name", "key", "path"}
+
+// identifierWords end the names of secrets that hold identifiers, not credentials: a secret
+// manager holds test account ids and project names as well as passwords.
+var identifierWords = map[string]bool{"id": true, "ids": true, "name": true, "names": true, "number": true,
+	"email": true, "region": true, "project": true, "bucket": true, "host": true, "hostname": true,
+	"username": true, "user": true, "login": true, "endpoint": true}
+
+// secretNamesIdentifier reports whether a secret-store read names (literally or through a
+// constant) a secret whose name says it holds an identifier: get_secret("cm360_account_id").
+func secretNamesIdentifier(c *python.Call) bool {
+	a := c.Arg(0)
+	for _, k := range secretNameArgs {
+		if kw := c.Keyword(k); kw != nil {
+			a = kw.Value
+			break
+		}
+	}
+	name, ok := a.String()
+	name = name[strings.LastIndexByte(name, '/')+1:] // projects/p/secrets/<name>, prod/<name>
+	if !ok || airflowVariableHoldsSecret(name) {
+		return false
+	}
+	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == '_' || r == '-' || r == '.' })
+	return len(words) > 0 && identifierWords[words[len(words)-1]]
 }

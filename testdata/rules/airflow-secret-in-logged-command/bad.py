@@ -11,6 +11,8 @@ from airflow.providers.ssh.operators.ssh import SSHOperator
 
 token = Variable.get("partner_token_plain")
 conn = BaseHook.get_connection("warehouse")
+MSSQL_PASSWORD = "5FHq4fSZ85kK6g0n"
+SETUP_MSSQL = f"sudo docker run -e MSSQL_SA_PASSWORD={MSSQL_PASSWORD} -d mcr.microsoft.com/mssql/server"
 
 with DAG("commands", schedule=None) as dag:
     # interpolated when the DAG is parsed: the Variable's name has no sensitive word, never masked
@@ -33,6 +35,8 @@ with DAG("commands", schedule=None) as dag:
     BashOperator(task_id="jinja_b64", bash_command="./sync.sh {{ var.value.api_token | b64encode }}")  # want: airflow-secret-in-logged-command "does not mask"
     # echo of a secret from the worker's environment
     BashOperator(task_id="debug", bash_command="echo \"token is $PARTNER_API_TOKEN\" && ./run.sh")  # want: airflow-secret-in-logged-command `.echo. prints .\$PARTNER_API_TOKEN.`
+    # a module constant with a password, interpolated into a remote command
+    SSHOperator(task_id="setup_mssql", ssh_conn_id="bastion", command=SETUP_MSSQL)  # want: airflow-secret-in-logged-command "secret from .MSSQL_PASSWORD. is put in .command."
     # a token read from the parse-time environment, passed in argv
     BashOperator(task_id="argv", bash_command="./export.sh --token " + os.environ["EXPORT_TOKEN"])  # want: airflow-secret-in-logged-command "EXPORT_TOKEN"
 

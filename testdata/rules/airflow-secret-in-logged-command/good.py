@@ -9,6 +9,9 @@ from airflow.operators.bash import BashOperator
 from airflow.providers.ssh.operators.ssh import SSHOperator
 
 bucket = Variable.get("landing_bucket")
+# a system test's throwaway database, with a placeholder password
+DB_USER_PASSWORD = "demo_password"
+SETUP_COMMAND = f"docker run -e POSTGRES_PASSWORD={DB_USER_PASSWORD} -d postgres"
 
 with DAG("commands", schedule=None) as dag:
     # the safe form: the secret travels in env=, rendered at run time and masked
@@ -22,12 +25,14 @@ with DAG("commands", schedule=None) as dag:
     BashOperator(task_id="login", bash_command="echo $REGISTRY_TOKEN | docker login --password-stdin registry.example.com")
     BashOperator(task_id="file", bash_command="echo $TOKEN > /run/secrets/token")
     BashOperator(task_id="count", bash_command="echo $TOKEN_COUNT tokens; echo ${PASSWORD_FILE}")
+    BashOperator(task_id="cwd", bash_command="echo $PWD; echo ${OLDPWD}; ls")
     BashOperator(task_id="mysql", bash_command="mysql -u etl -p -h db.internal -e 'select 1'")
     BashOperator(task_id="placeholder", bash_command="curl -u user:password https://api.example.com  # docs example")
     BashOperator(task_id="cfg", bash_command="aws s3 cp s3://{{ var.value.landing_bucket }}/x . --region {{ conn.aws.extra_dejson.region_name }}")
     BashOperator(task_id="host", bash_command="pg_isready -h {{ conn.db.host }} -U {{ conn.db.login }}")
     BashOperator(task_id="bucket", bash_command=f"aws s3 ls s3://{bucket}/")
     BashOperator(task_id="script", bash_command="scripts/load.sh ")
+    SSHOperator(task_id="setup_db", ssh_conn_id="bastion", command=SETUP_COMMAND)
     SSHOperator(task_id="remote", ssh_conn_id="bastion", command="cd /opt/etl && ./run.sh --password-file /etc/etl/pw")
     BashOperator(task_id="token_url", bash_command="curl --token-url https://auth.example.com/token https://api.example.com")
 

@@ -5,6 +5,9 @@ from airflow.decorators import dag, task
 from airflow.hooks.base import BaseHook
 from airflow.models import BaseOperator, Variable
 from airflow.operators.python import PythonOperator
+from google.cloud.secretmanager import SecretManagerServiceClient
+
+ACCOUNT_SECRET_ID = "projects/etl/secrets/cm360_account_id"
 
 
 def _load_token():
@@ -46,6 +49,12 @@ def partner():
     def command():
         return "echo $PARTNER_API_TOKEN | wc -c"
 
+    @task
+    def account_id():
+        # Secret Manager holds test account ids too; the secret's name says it is an identifier
+        client = SecretManagerServiceClient()
+        return client.access_secret_version(name=ACCOUNT_SECRET_ID).payload.data.decode()
+
     @task(do_xcom_push=False)
     def no_xcom():
         return os.environ["PARTNER_API_TOKEN"]
@@ -57,6 +66,7 @@ def partner():
     secret_reference()
     use_token()
     command()
+    account_id()
     no_xcom()
 
 
