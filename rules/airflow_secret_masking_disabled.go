@@ -36,7 +36,10 @@ var AirflowSecretMaskingDisabled = &Rule{
 			"clear in the task logs and shown to everyone who can read them.\n\n" +
 			"`[logging] min_length_masked_secret` (Airflow 3) leaves secrets shorter than it unmasked; a value " +
 			"above 8 exempts many real passwords and is reported at medium severity.\n\n" +
-			"An empty `sensitive_var_conn_names` is the default and is not reported.",
+			"An empty `[core] sensitive_var_conn_names` is the default and is not reported by itself. What makes " +
+			"it matter, DAGs whose Variables have names Airflow does not mask (`snowflake_pw`, `warehouse_dsn`), " +
+			"is reported where such a value is used, at high severity, by `airflow-secret-logged-in-task` and " +
+			"`airflow-secret-in-logged-command`.",
 		Remediation: "Leave `hide_sensitive_var_conn_fields` at its default `True`, keep " +
 			"`min_length_masked_secret` at 5 or lower, and extend `[core] sensitive_var_conn_names` with the " +
 			"names your Variables use (`pw,dsn,cred`) rather than turning masking off.",

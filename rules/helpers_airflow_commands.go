@@ -25,7 +25,7 @@ type commandSink struct {
 const (
 	exposedRunningCommand = "which Airflow logs as `Running command: ...` before running it"
 	exposedSubprocess     = "visible in the worker's process table and logged in the `CalledProcessError` of a failed run"
-	exposedContainer      = "shown in the Rendered Template view and the container spec"
+	exposedContainer      = "shown in the Rendered Template view and readable in the container spec"
 )
 
 // airflowOperatorCommands are operators (by class-name suffix) and their command arguments.
@@ -35,8 +35,8 @@ var airflowOperatorCommands = []struct {
 	{".BashOperator", "bash_command", exposedRunningCommand},
 	{".SSHOperator", "command", exposedRunningCommand},
 	{".DockerOperator", "command", exposedContainer},
-	{".KubernetesPodOperator", "cmds", exposedContainer},
-	{".KubernetesPodOperator", "arguments", exposedContainer},
+	{"PodOperator", "cmds", exposedContainer}, // KubernetesPodOperator, GKEStartPodOperator, EksPodOperator
+	{"PodOperator", "arguments", exposedContainer},
 }
 
 // subprocessCalls run a command line given as their first argument.
@@ -62,7 +62,8 @@ func airflowCommandSinks(m *python.Module) []commandSink {
 			if a := c.ArgOrKeyword(0, "command"); a != nil {
 				out = append(out, commandSink{Expr: a, What: "the `run_command` command", Exposed: exposedRunningCommand, Env: kwValue(c, "env")})
 			}
-		case strings.HasPrefix(c.Name, "airflow."):
+		case strings.HasPrefix(c.Name, "airflow.") || strings.HasSuffix(c.Name, "PodOperator"):
+			// pod operators are often wrapped in a project's own subclass (GKEPodOperator)
 			for _, oc := range airflowOperatorCommands {
 				if !strings.HasSuffix(c.Name, oc.suffix) {
 					continue
@@ -105,7 +106,7 @@ type commandText struct {
 // commandTexts returns the literal text of a command expression: a string, an f-string's literal
 // parts, a list of such (subprocess argv), following a name to its value.
 func commandTexts(f *source.File, e *python.Expr, depth int) []commandText {
-	if e == nil || depth > 4 {
+	if e == nil || depth > 8 {
 		return nil
 	}
 	e = e.Resolve()
@@ -118,8 +119,13 @@ func commandTexts(f *source.File, e *python.Expr, depth int) []commandText {
 		}
 		return out
 	}
+	items := e.Items()
+	switch e.Kind {
+	case "binary_operator", "conditional_expression", "parenthesized_expression":
+		items = e.Children() // base_args + (["--api-key", "{{ var.value.key }}"] if prod else [])
+	}
 	var out []commandText
-	for _, it := range e.Items() {
+	for _, it := range items {
 		out = append(out, commandTexts(f, it, depth+1)...)
 	}
 	return out

@@ -208,7 +208,8 @@ var propagators = map[string]bool{"str": true, "repr": true, "format": true, "by
 	"base64.urlsafe_b64encode": true, "base64.urlsafe_b64decode": true, "base64.standard_b64encode": true,
 	"urllib.parse.quote": true, "urllib.parse.quote_plus": true, "urllib.parse.urlencode": true,
 	"urllib.parse.urlparse": true, "urllib.parse.urlsplit": true, "urllib.parse.unquote": true,
-	"pprint.pformat": true, "textwrap.dedent": true, "codecs.encode": true, "codecs.decode": true}
+	"pprint.pformat": true, "textwrap.dedent": true, "codecs.encode": true, "codecs.decode": true,
+	"typing.cast": true} // cast(str, v) is v
 
 // isDagsterMetadataValue reports whether a call wraps its argument for Dagster metadata
 // (MetadataValue.url(x), TextMetadataValue(x)); the value is shown as given.

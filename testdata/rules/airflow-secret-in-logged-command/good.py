@@ -6,6 +6,7 @@ from airflow import DAG
 from airflow.decorators import task
 from airflow.models import Variable
 from airflow.operators.bash import BashOperator
+from airflow.providers.cncf.kubernetes.operators.pod import KubernetesPodOperator
 from airflow.providers.ssh.operators.ssh import SSHOperator
 
 bucket = Variable.get("landing_bucket")
@@ -47,3 +48,11 @@ def run_export():
     password = os.environ["EXPORT_DB_PASSWORD"]
     subprocess.run(["pg_dump", "-h", "db.internal", "dw"], env={**os.environ, "PGPASSWORD": password}, check=True)
     subprocess.run(["echo", "done"], check=True)
+
+
+pod = KubernetesPodOperator(
+    task_id="collector",
+    image="collector:latest",
+    arguments=["--task-config-url={{ var.value.dap_task_config_url }}", "--date={{ ds }}"],
+    env_vars={"AUTH_TOKEN": "{{ var.value.dap_auth_token }}"},
+)

@@ -1,5 +1,7 @@
 """Secrets that Airflow tasks hand to XCom: TaskFlow returns, PythonOperator callables, custom operators, xcom_push."""
+import json
 import os
+from typing import cast
 
 import boto3
 import requests
@@ -34,7 +36,20 @@ def partner():
     def through_a_helper():
         return _token()  # want: airflow-secret-returned-to-xcom "PARTNER_API_TOKEN"
 
+    @task
+    def login():
+        # the catalog's case: a token from an auth endpoint, handed to downstream tasks
+        return requests.post("https://auth.example.com/token", data={"grant_type": "client_credentials"}, timeout=10).json()["access_token"]  # want: airflow-secret-returned-to-xcom "secret from .requests.post"
+
+    @task
+    def get_jwt() -> str:
+        resp = requests.post("https://api.example.com/auth", data=json.dumps({"identifier": "etl"}), timeout=10)
+        token_load = json.loads(resp.text)
+        return cast(str, token_load["jwt"])  # want: airflow-secret-returned-to-xcom "secret from .token_load."
+
     get_token()
+    login()
+    get_jwt()
     get_creds()
     secret_from_aws()
     through_a_helper()
