@@ -64,7 +64,7 @@ func airflowSecretInLoggedCommandPython(pass *Pass, m *python.Module) error {
 		if o, ok := m.Tainted(s.Expr); ok {
 			if mask, ok := airflowSecretOrigin(m, o); ok {
 				fl := &python.Flow{Arg: s.Expr, Origin: o}
-				fd := secretFlowFinding(pass, fl, "is put in "+s.What+", "+s.Exposed+mask.note())
+				fd := secretFlowFinding(pass, fl.Origin, fl.Arg.Span, "is put in "+s.What+", "+s.Exposed+mask.note())
 				switch {
 				case masked.covers(fl):
 					fd.Severity = Low

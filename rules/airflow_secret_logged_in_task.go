@@ -68,7 +68,7 @@ func airflowSecretLoggedInTaskPython(pass *Pass, m *python.Module) error {
 		if !ok || masked.covers(fl) {
 			continue
 		}
-		f := secretFlowFinding(pass, fl, fact+mask.note())
+		f := secretFlowFinding(pass, fl.Origin, fl.Arg.Span, fact+mask.note())
 		if mask != maskNone {
 			f.Severity = Medium
 		}

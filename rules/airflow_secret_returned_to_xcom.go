@@ -62,7 +62,7 @@ func airflowSecretReturnedToXComPython(pass *Pass, m *python.Module) error {
 			if kind == operatorExecute {
 				name = "execute()"
 			}
-			pass.Report(secretFlowFinding(pass, fl, sprintfName(xcomFact[kind], name)+xcomStored))
+			pass.Report(secretFlowFinding(pass, fl.Origin, fl.Arg.Span, sprintfName(xcomFact[kind], name)+xcomStored))
 		}
 	}
 	for _, c := range m.Calls() {
@@ -81,7 +81,7 @@ func airflowSecretReturnedToXComPython(pass *Pass, m *python.Module) error {
 			continue
 		}
 		fl := &python.Flow{Sink: python.SinkReturn, Call: c, Arg: v, Origin: o, Func: c.Func}
-		pass.Report(secretFlowFinding(pass, fl, "is pushed with `xcom_push`"+xcomStored))
+		pass.Report(secretFlowFinding(pass, fl.Origin, fl.Arg.Span, "is pushed with `xcom_push`"+xcomStored))
 	}
 	return nil
 }

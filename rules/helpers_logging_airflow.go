@@ -150,23 +150,6 @@ func (ms *maskedSecrets) covers(fl *python.Flow) bool {
 	return ms.origins[fl.Origin.Span.Start.Offset] || ms.texts[fl.Origin.Desc] || ms.texts[fl.Arg.Text]
 }
 
-// secretFlowFinding is the finding for a secret reaching a sink: at the sink expression, with
-// where the secret came from as a related location. Name-based origins (a variable called token)
-// are less certain than a secret-store read.
-func secretFlowFinding(pass *Pass, fl *python.Flow, fact string) Finding {
-	f := Finding{
-		Span:    fl.Arg.Span,
-		Message: "secret from " + quoteCode(fl.Origin.Desc) + " " + fact,
-	}
-	if fl.Origin.Kind == python.OriginName {
-		f.Confidence = ConfidenceMedium
-	}
-	if !fl.Origin.Span.IsZero() && fl.Origin.Span != fl.Arg.Span {
-		f.Related = []Related{{Path: pass.File.Path, Span: fl.Origin.Span, Message: "the secret comes from here"}}
-	}
-	return f
-}
-
 // secretNameArgs are the arguments that name the secret a secret-store call reads.
 var secretNameArgs = []string{"secret_id", "SecretId", "secret_name", "name", "Name", "key", "path"}
 
