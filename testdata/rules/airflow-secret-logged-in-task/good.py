@@ -10,6 +10,14 @@ from airflow.models import Variable
 from airflow.utils.log.secrets_masker import mask_secret
 
 log = logging.getLogger(__name__)
+SECRET_DCLID = "cm360_dclid"
+
+
+def get_secret(secret_id: str) -> str:
+    # the caller passes the secret's name; only that name reaches the exception
+    if not os.path.exists(f"/run/secrets/{secret_id}"):
+        raise FileNotFoundError(f"The secret {secret_id} is not mounted")
+    return open(f"/run/secrets/{secret_id}").read()
 
 
 @dag(schedule=None)
@@ -53,7 +61,12 @@ def partner():
         print(Variable.get(name))
         raise ValueError(f"bucket {bucket} is missing")
 
+    @task
+    def dclid():
+        return len(get_secret(secret_id=SECRET_DCLID))
+
     load()
+    dclid()
     masked()
     about_the_connection()
     configuration()
