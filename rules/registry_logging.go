@@ -2,6 +2,10 @@ package rules
 
 // loggingRules are the rules of the logging category, in any order (All sorts them).
 var loggingRules = []*Rule{
+	AirflowSecretMaskingDisabled,
+	AirflowSecretLoggedInTask,
+	AirflowSecretInLoggedCommand,
+	AirflowSecretReturnedToXcom,
 	DagsterResourceConfigOsGetenv,
 	DagsterSecretInMetadataOrTags,
 	DagsterSecretLogged,

@@ -208,7 +208,8 @@ var propagators = map[string]bool{"str": true, "repr": true, "format": true, "by
 	"base64.urlsafe_b64encode": true, "base64.urlsafe_b64decode": true, "base64.standard_b64encode": true,
 	"urllib.parse.quote": true, "urllib.parse.quote_plus": true, "urllib.parse.urlencode": true,
 	"urllib.parse.urlparse": true, "urllib.parse.urlsplit": true, "urllib.parse.unquote": true,
-	"pprint.pformat": true, "textwrap.dedent": true, "codecs.encode": true, "codecs.decode": true}
+	"pprint.pformat": true, "textwrap.dedent": true, "codecs.encode": true, "codecs.decode": true,
+	"typing.cast": true} // cast(str, v) is v
 
 // isDagsterMetadataValue reports whether a call wraps its argument for Dagster metadata
 // (MetadataValue.url(x), TextMetadataValue(x)); the value is shown as given.
@@ -353,7 +354,9 @@ func (m *Module) taintName(n nid, sc *scope, depth int) taintRes {
 			return safe
 		}
 		if isParam {
-			if r := m.paramTaint(b.fn, name, depth); r.o != nil {
+			// a name-based guess (SECRET_DCLID) passed for a parameter named as metadata
+			// (secret_id) is the secret's name, not the secret
+			if r := m.paramTaint(b.fn, name, depth); r.o != nil && (r.o.Kind != OriginName || !namesMetadata(name)) {
 				return r
 			}
 		}
@@ -626,6 +629,17 @@ func isCredentialName(name string) bool {
 		}
 	}
 	return found
+}
+
+// namesMetadata reports whether a name has a word that makes it metadata about a credential
+// (secret_id, token_name, password_file).
+func namesMetadata(name string) bool {
+	for _, w := range splitWords(name) {
+		if notSecretWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // splitWords splits snake_case, kebab-case, dotted and camelCase names into lower-case words.
