@@ -75,8 +75,9 @@ func (s *Stream) walk(n *y.Node, path []string, keySpan source.Span, doc, depth 
 		if len(path) > 0 {
 			last = path[len(path)-1]
 		}
+		env := last == "environment" || n.Anchor != "" && isAnchoredEnvList(n)
 		for i, item := range n.Content {
-			if last == "environment" && item.Kind == y.ScalarNode && s.composeEnv(item, path, doc, out) {
+			if env && item.Kind == y.ScalarNode && s.composeEnv(item, path, doc, out) {
 				continue
 			}
 			if item.Kind == y.MappingNode && isEnvList(last, item) && s.k8sEnv(item, path, doc, out) {
@@ -103,9 +104,44 @@ func (s *Stream) composeEnv(item *y.Node, path []string, doc int, out *[]value.E
 		keySpan = s.f.Span(start, start+len(name))
 		valSpan = s.f.Span(start+len(name)+1, sp.End.Offset)
 	}
+	if q := len(val); q >= 2 && (val[0] == '\'' || val[0] == '"') && val[q-1] == val[0] {
+		// - KEY='value': Compose keeps the quotes, but the secret is what they enclose
+		val = val[1 : q-1]
+		if valSpan != sp {
+			valSpan = s.f.Span(valSpan.Start.Offset+1, valSpan.End.Offset-1)
+		}
+	}
 	*out = append(*out, value.Entry{Path: append(clone(path), name), KeySpan: keySpan,
 		Value: value.ClassifyString(val, valSpan), Doc: doc})
 	return true
+}
+
+// isAnchoredEnvList reports whether an anchored sequence is a Compose environment written once
+// and merged into services by alias (x-airflow-env: &airflow-env [- NAME=value, ...]): every
+// item is a NAME=value string.
+func isAnchoredEnvList(n *y.Node) bool {
+	if len(n.Content) == 0 {
+		return false
+	}
+	for _, item := range n.Content {
+		if item.Kind != y.ScalarNode {
+			return false
+		}
+		name, _, ok := strings.Cut(item.Value, "=")
+		if !ok || !isEnvName(name) {
+			return false
+		}
+	}
+	return true
+}
+
+func isEnvName(s string) bool {
+	for i, c := range s {
+		if !(c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || i > 0 && c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // isEnvList reports whether a sequence under key holds Kubernetes env items: `env`, or a chart's

@@ -417,3 +417,32 @@ func TestScalarStyles(t *testing.T) {
 		t.Errorf("comments = %+v (the # inside the multi-line quoted scalar is text)", cs)
 	}
 }
+
+// TestAnchoredEnvList reads an environment written once as an anchored list of NAME=value
+// strings and merged into services by alias: its items are entries named after the variable,
+// reported at the anchor, with the quotes Compose keeps taken off the value.
+func TestAnchoredEnvList(t *testing.T) {
+	src := "x-airflow-env:\n  &airflow-env\n    - AIRFLOW__CORE__EXECUTOR=CeleryExecutor\n" +
+		"    - AIRFLOW__CORE__FERNET_KEY='abc=def'\n" +
+		"x-commands: &cmds\n  - airflow db upgrade\n  - echo a=b\n" +
+		"services:\n  web:\n    environment: *airflow-env\n    command: *cmds\n"
+	s, _ := Parse(source.NewFile("docker-compose.yaml", source.YAML, []byte(src)))
+	es := s.Entries()
+	fernet := one(t, es, "x-airflow-env.AIRFLOW__CORE__FERNET_KEY")
+	if fernet.Value.Text != "abc=def" {
+		t.Errorf("value = %q, want the text inside the quotes", fernet.Value.Text)
+	}
+	at(t, "fernet value", fernet.Value.Span, 4, 34)
+	if fernet.Value.Span.End.Col != 41 {
+		t.Errorf("value ends at col %d, want 41", fernet.Value.Span.End.Col)
+	}
+	at(t, "fernet key", fernet.KeySpan, 4, 7)
+	one(t, es, "x-airflow-env.AIRFLOW__CORE__EXECUTOR")
+	// a list that is not all NAME=value is left as a list
+	one(t, es, "x-commands.[1]")
+	for _, e := range es {
+		if strings.HasPrefix(strings.Join(e.Path, "."), "services.web.environment") {
+			t.Errorf("aliased environment reported again at %v", e.Path)
+		}
+	}
+}
