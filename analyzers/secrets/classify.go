@@ -42,7 +42,7 @@ var knownExamples = map[string]bool{
 	"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY": true, // AWS docs secret access key
 	"je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY": true, // AWS docs secret access key (STS examples)
 	// The Fernet key printed in the widely copied Airflow "generate a fernet key" instructions.
-	"81HqDtbqAywKSOumSha3BhWNOdQ26slT6K0YaZeZyPs=": true,
+	tutorialFernetKey: true,
 	"ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx":     true,
 }
 
@@ -157,6 +157,14 @@ func IsDefaultCredential(user, password string) bool {
 	}
 	return defaultPairs[[2]string{strings.ToLower(user), password}]
 }
+
+// tutorialFernetKey is printed in Airflow's widely copied "generate a fernet key" instructions.
+const tutorialFernetKey = "81HqDtbqAywKSOumSha3BhWNOdQ26slT6K0YaZeZyPs="
+
+// IsTutorialFernetKey reports whether s is the Fernet key of Airflow's instructions: as a value
+// anywhere it is an example, but as the key a deployment is configured with, it is a key the whole
+// world has.
+func IsTutorialFernetKey(s string) bool { return strings.TrimSpace(s) == tutorialFernetKey }
 
 // IsDefaultSecretKey reports whether s is a well-known default signing key: temporary_key, the
 // [webserver] secret_key of Airflow ≤ 1.10.13 (CVE-2020-17526).
