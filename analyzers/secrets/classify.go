@@ -42,8 +42,8 @@ var knownExamples = map[string]bool{
 	"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY": true, // AWS docs secret access key
 	"je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY": true, // AWS docs secret access key (STS examples)
 	// The Fernet key printed in the widely copied Airflow "generate a fernet key" instructions.
-	tutorialFernetKey: true,
-	"ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx":     true,
+	tutorialFernetKey:                          true,
+	"ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx": true,
 }
 
 // Classify tells whether a matched secret value can be a real secret. It is the one classifier
