@@ -55,15 +55,34 @@ func TestHTMLNeverShowsTheSecret(t *testing.T) {
 
 var (
 	resourceAttrRe = regexp.MustCompile(`(?is)<([a-z0-9]+)\b[^>]*?\s(src|href|srcset|action|formaction|poster|data|xlink:href)\s*=\s*["']?([^"'\s>]*)`)
-	cssLoadRe      = regexp.MustCompile(`(?i)@import|url\(|<script[^>]+src|<link[^>]+href|<iframe|<object|<embed`)
+	tagLoadRe      = regexp.MustCompile(`(?i)<script[^>]+src|<link[^>]+href|<iframe|<object|<embed`)
+	cssLoadRe      = regexp.MustCompile(`(?i)@import|url\(`)
+	// styleRe finds the CSS of the page: <style> blocks and style attributes. Text elsewhere
+	// (a rule page's code example calling MetadataValue.url(...)) loads nothing.
+	styleRe = regexp.MustCompile(`(?is)<style[^>]*>(.*?)</style>|\sstyle\s*=\s*("[^"]*"|'[^']*')`)
 )
 
 func TestHTMLLoadsNothingFromTheNetwork(t *testing.T) {
 	res := richResult(t)
 	res.Rules = rules.All() // every rule page, with its reference links
 	out := renderHTML(t, res, Options{ShowSuppressed: true})
-	if m := cssLoadRe.FindString(out); m != "" {
+	if m := tagLoadRe.FindString(out); m != "" {
 		t.Errorf("the report loads a resource: %q", m)
+	}
+	for _, probe := range []string{"<style>b{background:url(x)}</style>", `<p style="background:url(x)">`} {
+		m := styleRe.FindStringSubmatch(probe)
+		if m == nil || cssLoadRe.FindString(m[1]+m[2]) == "" {
+			t.Fatalf("the style check misses %q", probe)
+		}
+	}
+	styles := styleRe.FindAllStringSubmatch(out, -1)
+	if len(styles) == 0 {
+		t.Error("found no CSS in the page: the style check below checks nothing")
+	}
+	for _, m := range styles {
+		if css := cssLoadRe.FindString(m[1] + m[2]); css != "" {
+			t.Errorf("the report's CSS loads a resource: %q", css)
+		}
 	}
 	for _, m := range resourceAttrRe.FindAllStringSubmatch(out, -1) {
 		tag, attr, val := strings.ToLower(m[1]), strings.ToLower(m[2]), m[3]
