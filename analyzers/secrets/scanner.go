@@ -99,6 +99,8 @@ type rule struct {
 	// the regex holds no line break and no assertion that looks behind (\b, ^): the window
 	// then starts there rather than at the start of the line (< 0: unknown).
 	lead int
+	// factors are strings of which every match holds one (matchFactors); nil: unknown.
+	factors [][]byte
 }
 
 // loadGitleaksConfig reads gitleaks' default configuration once per process, through a private
@@ -179,6 +181,7 @@ func NewScanner(opts ...Option) (*Scanner, error) {
 			r.before, r.after = min(b+1, r.window), min(a+1, r.window)
 		}
 		r.reach, r.lead = -1, keywordLead(r.Rule)
+		r.factors = matchFactors(r.Rule)
 		if reach, tail, ok := keywordReach(r.Rule); ok && r.window >= 0 && tail < r.after {
 			r.reach, r.tail = reach, tail
 		}
@@ -856,13 +859,18 @@ func (st *scan) pass(depth int, raw string, segments []*codec.EncodedSegment) {
 			if segments != nil && len(codec.SegmentsWithDecodedOverlap(segments, 0, len(raw))) == 0 {
 				continue
 			}
-			st.matchRule(r, raw, 0, len(raw), segments)
+			if holdsFactor(*lower, r.factors) {
+				st.matchRule(r, raw, 0, len(raw), segments)
+			}
 			continue
 		}
 		for _, w := range windows[i] {
 			// fast path: in a decoded pass only matches overlapping decoded text count.
 			if segments != nil && len(codec.SegmentsWithDecodedOverlap(segments, w.start, w.end)) == 0 {
 				continue
+			}
+			if !holdsFactor((*lower)[w.start:w.end], r.factors) {
+				continue // no match can lie in a window without the text every match holds
 			}
 			st.matchRule(r, raw, w.start, w.end, segments)
 		}
