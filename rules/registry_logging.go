@@ -6,6 +6,7 @@ var loggingRules = []*Rule{
 	AirflowSecretLoggedInTask,
 	AirflowSecretInLoggedCommand,
 	AirflowSecretReturnedToXcom,
+	AirflowDAGParamSecret,
 	DagsterResourceConfigOsGetenv,
 	DagsterSecretInMetadataOrTags,
 	DagsterSecretLogged,
