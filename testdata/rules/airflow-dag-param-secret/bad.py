@@ -52,8 +52,15 @@ def notify():
         pw = dag_run.conf.get("db_password", "fixture-default-pw-0o9i8u")  # want: airflow-dag-param-secret "`db_password` from dag_run.conf"
         return pw is not None
 
+    @task
+    def subscripted(**context):
+        # a subscript is not a call: the model lists calls, so dag_run.conf["..."] is not read yet
+        secret = context["dag_run"].conf["client_secret"]  # known-fn: airflow-dag-param-secret
+        return secret is not None
+
     send()
     legacy()
+    subscripted()
 
 
 notify()
