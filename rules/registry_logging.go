@@ -7,6 +7,7 @@ var loggingRules = []*Rule{
 	AirflowSecretInLoggedCommand,
 	AirflowSecretReturnedToXcom,
 	AirflowDAGParamSecret,
+	AirflowKPOPodSpecLoggedWithSecrets,
 	DagsterResourceConfigOsGetenv,
 	DagsterSecretInMetadataOrTags,
 	DagsterSecretLogged,
