@@ -13,7 +13,7 @@ import (
 var AirflowKPOPodSpecLoggedWithSecrets = &Rule{
 	Meta: Meta{
 		ID:         "airflow-kpo-pod-spec-logged-with-secrets",
-		Title:      "secret in kubernetespodoperator env_vars is logged with the pod spec",
+		Title:      "secret env var in a pod spec logged on pod failure",
 		Category:   Logging,
 		Severity:   Medium,
 		Confidence: ConfidenceHigh,
