@@ -6,6 +6,8 @@ var loggingRules = []*Rule{
 	AirflowSecretLoggedInTask,
 	AirflowSecretInLoggedCommand,
 	AirflowSecretReturnedToXcom,
+	AirflowDAGParamSecret,
+	AirflowKPOPodSpecLoggedWithSecrets,
 	DagsterResourceConfigOsGetenv,
 	DagsterSecretInMetadataOrTags,
 	DagsterSecretLogged,
