@@ -88,6 +88,7 @@ var secretDetectors = []secretDetector{
 	{"prefect-credentials-block-literal", prefectCredentialsBlockLiteralHits},
 	{"prefect-yaml-step-credential-literal", prefectYAMLStepCredentialLiteralHits},
 	{"prefect-job-variables-env-secret", prefectJobVariablesEnvSecretHits},
+	{"prefect-flow-parameters-secret", prefectFlowParametersSecretHits},
 	{"dagster-plus-token-hardcoded", dagsterPlusTokenHardcodedHits},
 	{"dagster-resource-literal-secret", dagsterResourceLiteralSecretHits},
 	{"dagster-run-config-literal-secret", dagsterRunConfigLiteralSecretHits},

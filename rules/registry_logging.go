@@ -12,6 +12,7 @@ var loggingRules = []*Rule{
 	DagsterSecretInMetadataOrTags,
 	DagsterSecretLogged,
 	LogEnvironmentOrConfigDump,
+	PrefectFlowParametersSecret,
 	PrefectLogPrintsSecret,
 	PrefectRunLoggerSecret,
 }
