@@ -72,6 +72,46 @@ func prefectFlows(m *python.Module) []*python.Function {
 	return out
 }
 
+// flowArg is one argument of a call to a same-module @flow function: calling a flow (also as a
+// subflow) creates a flow run that stores its parameters.
+type flowArg struct {
+	flow  *python.Function
+	param *python.Param
+	arg   *python.Expr
+	span  source.Span // the keyword name, or the argument for a positional one
+}
+
+// flowCallArgs lists the arguments of calls to @flow functions defined in the module, matched to
+// the parameters they bind; SecretStr-typed parameters are left out (Prefect obscures them).
+func flowCallArgs(m *python.Module) []flowArg {
+	var out []flowArg
+	for _, c := range m.Calls() {
+		if c.Decorator || c.Name == "" || strings.Contains(c.Name, ".") {
+			continue
+		}
+		f := m.Function(c.Name)
+		if f == nil || f.Decorator("prefect.flow") == nil {
+			continue
+		}
+		add := func(prm *python.Param, arg *python.Expr, at source.Span) {
+			if prm != nil && arg != nil && !isSecretStrType(prm.Annotation) && !isSecretStrValue(arg) {
+				out = append(out, flowArg{flow: f, param: prm, arg: arg, span: at})
+			}
+		}
+		for i, a := range c.Args {
+			if i < len(f.Params) && f.Params[i].Kind == python.ParamNormal {
+				add(f.Params[i], a, a.Span)
+			}
+		}
+		for _, k := range c.Keywords {
+			if prm := f.Param(k.Name); prm != nil && prm.Kind != python.ParamVarArgs && prm.Kind != python.ParamVarKw {
+				add(prm, k.Value, k.NameSpan)
+			}
+		}
+	}
+	return out
+}
+
 // isSecretStrValue reports whether e builds a pydantic SecretStr, which Prefect serialises obscured.
 func isSecretStrValue(e *python.Expr) bool {
 	c := e.Resolve().Call()
@@ -94,7 +134,7 @@ func prefectFlowParametersSecretHits(p *Pass, doc source.Document) []secretHit {
 		var hs []secretHit
 		for _, params := range prefectParameters(d) {
 			walkParameterPairs(params, 0, func(key string, pair *python.Pair) {
-				if !secrets.IsSecretName(key) || isSecretStrValue(pair.Value) {
+				if !isParameterSecretName(key) || isSecretStrValue(pair.Value) {
 					return
 				}
 				if lit, ok := literalSecret(pair.Value.Value()); ok {
@@ -103,9 +143,16 @@ func prefectFlowParametersSecretHits(p *Pass, doc source.Document) []secretHit {
 				}
 			})
 		}
+		for _, fa := range flowCallArgs(d) {
+			if lit, ok := literalSecret(fa.arg.Value()); ok && isParameterSecretName(fa.param.Name) {
+				hs = append(hs, secretHit{Span: fa.span.To(lit.Span), Secret: valueSecretSpan(p.File, lit),
+					Message: "flow " + quoteName(fa.flow.Name) + " is called with a literal for parameter " +
+						quoteName(fa.param.Name) + ", stored with its flow run"})
+			}
+		}
 		for _, f := range prefectFlows(d) {
 			for _, prm := range f.Params {
-				if prm.Default == nil || !secrets.IsSecretName(prm.Name) || isSecretStrType(prm.Annotation) {
+				if prm.Default == nil || !isParameterSecretName(prm.Name) || isSecretStrType(prm.Annotation) {
 					continue
 				}
 				if lit, ok := literalSecret(prm.Default.Value()); ok {
@@ -122,7 +169,7 @@ func prefectFlowParametersSecretHits(p *Pass, doc source.Document) []secretHit {
 		var hs []secretHit
 		for _, e := range d.Entries() {
 			key, ok := prefectYAMLParameterKey(e.Path)
-			if !ok || !secrets.IsSecretName(key) {
+			if !ok || !isParameterSecretName(key) {
 				continue
 			}
 			if lit, ok := literalSecret(e.Value); ok {
@@ -183,16 +230,20 @@ func prefectFlowParametersSecretPython(p *Pass, m *python.Module) error {
 				return
 			}
 			reportReadSecretParameter(p, m, key, pair.KeySpan.To(pair.Value.Span), pair.Value,
-				"flow parameter "+quoteName(key))
+				"flow parameter "+quoteName(key), "stored with the deployment and its runs")
 		})
+	}
+	for _, fa := range flowCallArgs(m) {
+		reportReadSecretParameter(p, m, fa.param.Name, fa.span.To(fa.arg.Span), fa.arg,
+			"flow "+quoteName(fa.flow.Name)+" is called with parameter "+quoteName(fa.param.Name)+" that", "stored with its flow run")
 	}
 	for _, f := range prefectFlows(m) {
 		for _, prm := range f.Params {
-			if isSecretStrType(prm.Annotation) || !secrets.IsSecretName(prm.Name) {
+			if isSecretStrType(prm.Annotation) || !isParameterSecretName(prm.Name) {
 				continue
 			}
 			if prm.Default != nil && reportReadSecretParameter(p, m, prm.Name, prm.Span.To(prm.Default.Span), prm.Default,
-				"default of flow parameter "+quoteName(prm.Name)) {
+				"default of flow parameter "+quoteName(prm.Name), "stored with the deployment") {
 				continue
 			}
 			if prm.Default != nil {
@@ -212,20 +263,20 @@ func prefectFlowParametersSecretPython(p *Pass, m *python.Module) error {
 // reportReadSecretParameter reports a non-literal secret passed as a parameter: a secret-store
 // or credential-environment read, or (medium confidence) a credential-named variable, and any
 // environment or secret-store read under a secret-named key. It returns whether it reported.
-func reportReadSecretParameter(p *Pass, m *python.Module, key string, span source.Span, v *python.Expr, what string) bool {
+func reportReadSecretParameter(p *Pass, m *python.Module, key string, span source.Span, v *python.Expr, what, stored string) bool {
 	if _, lit := literalSecret(v.Value()); lit {
 		return false // a literal is the structural hit's
 	}
 	o, tainted := m.Tainted(v)
 	if !tainted {
 		vk := v.Value().Kind
-		if !secrets.IsSecretName(key) || vk != value.EnvRef && vk != value.SecretRef {
+		if !isParameterSecretName(key) || vk != value.EnvRef && vk != value.SecretRef {
 			return false
 		}
-		p.Report(Finding{Span: span, Message: what + " is read from " + quoteCode(v.Text) + " and stored with the deployment and its runs"})
+		p.Report(Finding{Span: span, Message: what + " is read from " + quoteCode(v.Text) + " and " + stored})
 		return true
 	}
-	f := Finding{Span: span, Message: what + " carries the secret from " + quoteCode(o.Desc) + ", stored with the deployment and its runs"}
+	f := Finding{Span: span, Message: what + " carries the secret from " + quoteCode(o.Desc) + ", " + stored}
 	if o.Kind == python.OriginName {
 		f.Confidence = ConfidenceMedium
 	}
@@ -233,6 +284,27 @@ func reportReadSecretParameter(p *Pass, m *python.Module, key string, span sourc
 		f.Related = []Related{{Path: p.File.Path, Span: o.Span, Message: "the secret comes from here"}}
 	}
 	p.Report(f)
+	return true
+}
+
+// isParameterSecretName is secrets.IsSecretName without the names that, in flow parameters, name
+// where a secret is kept rather than hold it: the key inside a secret store's JSON
+// (database_secret_key_password, database_1_secret_key_ip), an SSM parameter (password_parameter),
+// a bucket (credential_bucket).
+func isParameterSecretName(name string) bool {
+	if !secrets.IsSecretName(name) {
+		return false
+	}
+	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == '_' || r == '-' })
+	for i, w := range words {
+		if w == "key" && i > 0 && words[i-1] == "secret" && i < len(words)-1 {
+			return false
+		}
+	}
+	switch words[len(words)-1] {
+	case "parameter", "param", "bucket", "arn", "path":
+		return false
+	}
 	return true
 }
 

@@ -25,6 +25,20 @@ def report(password: str | None = None):  # want: prefect-flow-parameters-secret
     pass
 
 
+@flow
+def fetch(client_id: str, client_secret: str, token_url: str):  # want: prefect-flow-parameters-secret "plain `str`"
+    pass
+
+
+@flow
+def pipeline():
+    # a subflow call creates a flow run that stores its parameters
+    secret = Secret.load("cpi-client-secret").get()
+    fetch("cpi", secret, token_url="https://auth.example.org")  # want: prefect-flow-parameters-secret "called with parameter `client_secret`"
+    fetch(client_id="cpi", client_secret=os.environ["CPI_CLIENT_SECRET"], token_url="u")  # want: prefect-flow-parameters-secret "CPI_CLIENT_SECRET"
+    fetch("cpi", "Fixture-Client-Secret-3", "u")  # want: prefect-flow-parameters-secret "called with a literal"
+
+
 if __name__ == "__main__":
     etl.serve(name="nightly", parameters={"db_host": "db.internal", "db_password": "Fixture2024!"})  # want: prefect-flow-parameters-secret "`db_password` is a literal"
     etl.deploy(

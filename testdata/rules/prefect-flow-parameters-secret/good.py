@@ -23,6 +23,25 @@ def report(secret_name: str = "reporting-token", password_secret: str = "reporti
     pass
 
 
+@flow
+def pull(uri_parameter: str, password_parameter: str, credential_bucket: str, database_secret_key_password: str):
+    pass
+
+
+@flow
+def fetch(client_id: str, client_secret: SecretStr):
+    pass
+
+
+@flow
+def pipeline():
+    # names of where secrets are kept, not secrets; SecretStr parameters are obscured; .fn() makes no run
+    pull("bolt://db", "/prod/neo4j/password", "creds-bucket", "password")
+    fetch("cpi", Secret.load("cpi-client-secret").get())
+    etl.fn("db.internal", db_password=Secret.load("prod-db-password").get())
+    helper(password=os.environ["DB_PASSWORD"])
+
+
 def helper(password: str = "NotAFlow2024!"):  # not a flow: its defaults are not stored
     pass
 
