@@ -260,9 +260,10 @@ func prefectFlowParametersSecretPython(p *Pass, m *python.Module) error {
 	return nil
 }
 
-// reportReadSecretParameter reports a non-literal secret passed as a parameter: a secret-store
-// or credential-environment read, or (medium confidence) a credential-named variable, and any
-// environment or secret-store read under a secret-named key. It returns whether it reported.
+// reportReadSecretParameter reports a non-literal secret passed as a parameter: under a
+// secret-named key, a tainted value (medium confidence when only a variable's name says so) or
+// any environment or secret-store read; under any key, a credential-named environment variable.
+// It returns whether it reported.
 func reportReadSecretParameter(p *Pass, m *python.Module, key string, span source.Span, v *python.Expr, what, stored string) bool {
 	if _, lit := literalSecret(v.Value()); lit {
 		return false // a literal is the structural hit's
@@ -275,6 +276,9 @@ func reportReadSecretParameter(p *Pass, m *python.Module, key string, span sourc
 		}
 		p.Report(Finding{Span: span, Message: what + " is read from " + quoteCode(v.Text) + " and " + stored})
 		return true
+	}
+	if !isParameterSecretName(key) && o.Kind != python.OriginEnv {
+		return false // a client id or URL kept next to the secret; a credential-named variable under a neutral key
 	}
 	f := Finding{Span: span, Message: what + " carries the secret from " + quoteCode(o.Desc) + ", " + stored}
 	if o.Kind == python.OriginName {

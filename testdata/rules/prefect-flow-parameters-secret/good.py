@@ -38,6 +38,9 @@ def pipeline():
     # names of where secrets are kept, not secrets; SecretStr parameters are obscured; .fn() makes no run
     pull("bolt://db", "/prod/neo4j/password", "creds-bucket", "password")
     fetch("cpi", Secret.load("cpi-client-secret").get())
+    fetch(client_id=Secret.load("cpi-client-id").get(), client_secret=None)  # the id is not the secret
+    password_parameter = "/prod/neo4j/password"
+    pull("bolt://db", password_parameter=password_parameter, credential_bucket="b", database_secret_key_password="pw")
     etl.fn("db.internal", db_password=Secret.load("prod-db-password").get())
     helper(password=os.environ["DB_PASSWORD"])
 
