@@ -15,4 +15,5 @@ var loggingRules = []*Rule{
 	PrefectFlowParametersSecret,
 	PrefectLogPrintsSecret,
 	PrefectRunLoggerSecret,
+	PrefectWorkerAPIKeyPlainEnv,
 }
