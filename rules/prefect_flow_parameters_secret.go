@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 
+	"github.com/dagwarden/dagwarden/analyzers/hcl"
 	"github.com/dagwarden/dagwarden/analyzers/python"
 	"github.com/dagwarden/dagwarden/analyzers/secrets"
 	"github.com/dagwarden/dagwarden/analyzers/source"
@@ -37,6 +38,7 @@ var PrefectFlowParametersSecret = &Rule{
 	Python:      prefectFlowParametersSecretPython,
 	PythonNeeds: []string{"prefect"},
 	YAML:        secretsReport[*yaml.Stream],
+	HCL:         secretsReport[*hcl.File],
 }
 
 // prefectParameterCalls are the calls (by method or class name) whose parameters= argument Prefect
@@ -178,8 +180,40 @@ func prefectFlowParametersSecretHits(p *Pass, doc source.Document) []secretHit {
 			}
 		}
 		return hs
+	case *hcl.File:
+		var hs []secretHit
+		for _, b := range d.Blocks() {
+			if b.Type != "resource" || len(b.Labels) == 0 || b.Labels[0] != "prefect_deployment" {
+				continue
+			}
+			a := b.Attribute("parameters")
+			if a == nil {
+				continue
+			}
+			for _, e := range a.EncodedEntries() {
+				key := innermostKey(e.Path)
+				if !isParameterSecretName(key) {
+					continue
+				}
+				if lit, ok := literalSecret(e.Value); ok {
+					hs = append(hs, secretHit{Span: settingSpan(e.KeySpan, e.Value), Secret: valueSecretSpan(p.File, lit),
+						Message: "deployment parameter " + quoteName(key) + " is a literal, stored with the deployment and its runs"})
+				}
+			}
+		}
+		return hs
 	}
 	return nil
+}
+
+// innermostKey is the last path element that is not a sequence index.
+func innermostKey(path []string) string {
+	for i := len(path) - 1; i >= 0; i-- {
+		if !strings.HasPrefix(path[i], "[") {
+			return path[i]
+		}
+	}
+	return ""
 }
 
 // prefectYAMLParameterKey returns the innermost key of an entry under deployments[i].parameters
@@ -188,12 +222,8 @@ func prefectYAMLParameterKey(path []string) (string, bool) {
 	if len(path) < 4 || path[0] != "deployments" || path[2] != "parameters" {
 		return "", false
 	}
-	for i := len(path) - 1; i >= 3; i-- {
-		if !strings.HasPrefix(path[i], "[") {
-			return path[i], true
-		}
-	}
-	return "", false
+	k := innermostKey(path[3:])
+	return k, k != ""
 }
 
 // walkParameterPairs calls fn for every leaf pair of a parameters dict, nested dicts included,
