@@ -20,7 +20,7 @@ func matchFactors(r config.Rule) [][]byte {
 	if err != nil {
 		return nil
 	}
-	fs, _ := factorOf(re.Simplify())
+	fs, _ := factorOf(re.Simplify(), false)
 	var out [][]byte
 	for _, f := range fs {
 		out = append(out, []byte(f))
@@ -28,31 +28,39 @@ func matchFactors(r config.Rule) [][]byte {
 	return out
 }
 
-// factorOf works on the parsed regex. Under (?i), k and s also match non-ASCII letters (the
-// Kelvin sign, the long s) that ASCII lowercasing leaves alone, so folded literals holding them,
-// and anything non-ASCII, give no factor.
-func factorOf(re *syntax.Regexp) ([]string, bool) {
+// factorOf works on the parsed regex; comparing lower-cased text is sound for case-sensitive
+// literals too. Under (?i), k and s also match non-ASCII letters (the Kelvin sign, the long s)
+// that ASCII lowercasing leaves alone, so folded literals holding them give no factor, unless
+// foldSafe says the text compared is ASCII only. Non-ASCII literals never give one.
+func factorOf(re *syntax.Regexp, foldSafe bool) ([]string, bool) {
+	// a finite set of whole matches (v(?:sidx|2) is vsidx or v2) beats any one part of them;
+	// literals folds case itself, so this needs foldSafe
+	if foldSafe {
+		if l, ok := (litMemo{}).literals(re); ok && len(l) > 0 && nonEmptyASCII(l) {
+			return l, true
+		}
+	}
 	switch re.Op {
 	case syntax.OpLiteral:
 		fold := re.Flags&syntax.FoldCase != 0
 		for _, c := range re.Rune {
-			if c >= 0x80 || fold && strings.ContainsRune("kKsS", c) {
+			if c >= 0x80 || fold && !foldSafe && strings.ContainsRune("kKsS", c) {
 				return nil, false
 			}
 		}
 		return []string{strings.ToLower(string(re.Rune))}, len(re.Rune) > 0
 	case syntax.OpCapture, syntax.OpPlus:
-		return factorOf(re.Sub[0])
+		return factorOf(re.Sub[0], foldSafe)
 	case syntax.OpRepeat:
 		if re.Min < 1 {
 			return nil, false
 		}
-		return factorOf(re.Sub[0])
+		return factorOf(re.Sub[0], foldSafe)
 	case syntax.OpConcat:
 		var best []string
 		bestLen := 0
 		for _, sub := range re.Sub {
-			fs, ok := factorOf(sub)
+			fs, ok := factorOf(sub, foldSafe)
 			if !ok {
 				continue
 			}
@@ -68,7 +76,7 @@ func factorOf(re *syntax.Regexp) ([]string, bool) {
 	case syntax.OpAlternate:
 		var all []string
 		for _, sub := range re.Sub {
-			fs, ok := factorOf(sub)
+			fs, ok := factorOf(sub, foldSafe)
 			if !ok {
 				return nil, false
 			}

@@ -27,7 +27,7 @@ func TestFactorOf(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fs, _ := factorOf(re.Simplify())
+		fs, _ := factorOf(re.Simplify(), false)
 		if got := strings.Join(fs, "|"); got != tt.want {
 			t.Errorf("factorOf(%s) = %q, want %q", tt.re, got, tt.want)
 		}

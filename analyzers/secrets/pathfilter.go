@@ -80,59 +80,9 @@ func isASCII(s string) bool {
 }
 
 // requiredFactor returns lower-cased ASCII strings of which every match of re contains at least
-// one, or false when it cannot tell. Comparing lower-cased text is sound for case-sensitive
-// literals too: containing the exact literal implies containing its lower-cased form.
-func requiredFactor(re *syntax.Regexp) ([]string, bool) {
-	// a finite set of whole matches (v(?:sidx|2) is vsidx or v2) beats any one part of them
-	if l, ok := (litMemo{}).literals(re); ok && len(l) > 0 && nonEmptyASCII(l) {
-		return l, true
-	}
-	switch re.Op {
-	case syntax.OpLiteral:
-		s := string(re.Rune)
-		for i := 0; i < len(s); i++ {
-			if s[i] >= 0x80 {
-				return nil, false
-			}
-		}
-		return []string{strings.ToLower(s)}, len(s) > 0
-	case syntax.OpCapture, syntax.OpPlus:
-		return requiredFactor(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Min < 1 {
-			return nil, false
-		}
-		return requiredFactor(re.Sub[0])
-	case syntax.OpConcat:
-		var best []string
-		bestLen := 0
-		for _, sub := range re.Sub {
-			fs, ok := requiredFactor(sub)
-			if !ok {
-				continue
-			}
-			shortest := len(fs[0])
-			for _, s := range fs {
-				shortest = min(shortest, len(s))
-			}
-			if shortest > bestLen {
-				best, bestLen = fs, shortest
-			}
-		}
-		return best, best != nil
-	case syntax.OpAlternate:
-		var all []string
-		for _, sub := range re.Sub {
-			fs, ok := requiredFactor(sub)
-			if !ok {
-				return nil, false
-			}
-			all = append(all, fs...)
-		}
-		return all, len(all) > 0
-	}
-	return nil, false
-}
+// one, or false when it cannot tell. Paths with non-ASCII bytes never reach the comparison, so
+// folded letters are safe here.
+func requiredFactor(re *syntax.Regexp) ([]string, bool) { return factorOf(re, true) }
 
 func nonEmptyASCII(ss []string) bool {
 	for _, s := range ss {

@@ -395,20 +395,31 @@ func looksBehind(re *syntax.Regexp) bool {
 // maxRunes bounds the characters of a match of re (unbounded for * and + and open repeats).
 // Windows are measured in characters, not bytes: under (?i) a k may match the 3-byte Kelvin sign.
 func maxRunes(re *syntax.Regexp) int {
+	return maxCount(re, func(leaf *syntax.Regexp) int {
+		switch leaf.Op {
+		case syntax.OpLiteral:
+			return len(leaf.Rune)
+		case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+			return 1
+		}
+		return 0 // empty-width assertions
+	})
+}
+
+// maxCount bounds, over every match of re, the sum of what leaf counts in each single-character
+// or literal element it passes through (characters, line breaks): repeats multiply, a
+// concatenation adds, an alternation takes its largest branch.
+func maxCount(re *syntax.Regexp, leaf func(*syntax.Regexp) int) int {
 	switch re.Op {
-	case syntax.OpLiteral:
-		return len(re.Rune)
-	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		return 1
 	case syntax.OpCapture, syntax.OpQuest:
-		return maxRunes(re.Sub[0])
+		return maxCount(re.Sub[0], leaf)
 	case syntax.OpStar, syntax.OpPlus:
-		if maxRunes(re.Sub[0]) == 0 {
+		if maxCount(re.Sub[0], leaf) == 0 {
 			return 0
 		}
 		return unbounded
 	case syntax.OpRepeat:
-		w := maxRunes(re.Sub[0])
+		w := maxCount(re.Sub[0], leaf)
 		if w == 0 {
 			return 0
 		}
@@ -419,17 +430,17 @@ func maxRunes(re *syntax.Regexp) int {
 	case syntax.OpConcat:
 		t := 0
 		for _, sub := range re.Sub {
-			t = min(t+maxRunes(sub), unbounded)
+			t = min(t+maxCount(sub, leaf), unbounded)
 		}
 		return t
 	case syntax.OpAlternate:
 		t := 0
 		for _, sub := range re.Sub {
-			t = max(t, maxRunes(sub))
+			t = max(t, maxCount(sub, leaf))
 		}
 		return t
 	}
-	return 0 // empty-width assertions
+	return leaf(re)
 }
 
 // runesBack returns the offset n characters before off in s (0 at most).
@@ -620,48 +631,21 @@ const unbounded = 1 << 20
 
 // maxNewlines bounds how many '\n' a match of re can contain.
 func maxNewlines(re *syntax.Regexp) int {
-	switch re.Op {
-	case syntax.OpLiteral:
-		return strings.Count(string(re.Rune), "\n")
-	case syntax.OpCharClass:
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			if re.Rune[i] <= '\n' && '\n' <= re.Rune[i+1] {
-				return 1
+	return maxCount(re, func(leaf *syntax.Regexp) int {
+		switch leaf.Op {
+		case syntax.OpLiteral:
+			return strings.Count(string(leaf.Rune), "\n")
+		case syntax.OpCharClass:
+			for i := 0; i+1 < len(leaf.Rune); i += 2 {
+				if leaf.Rune[i] <= '\n' && '\n' <= leaf.Rune[i+1] {
+					return 1
+				}
 			}
+		case syntax.OpAnyChar:
+			return 1
 		}
 		return 0
-	case syntax.OpAnyChar:
-		return 1
-	case syntax.OpCapture, syntax.OpQuest:
-		return maxNewlines(re.Sub[0])
-	case syntax.OpStar, syntax.OpPlus:
-		if maxNewlines(re.Sub[0]) > 0 {
-			return unbounded
-		}
-		return 0
-	case syntax.OpRepeat:
-		n := maxNewlines(re.Sub[0])
-		if n == 0 {
-			return 0
-		}
-		if re.Max < 0 {
-			return unbounded
-		}
-		return min(n*re.Max, unbounded)
-	case syntax.OpConcat:
-		t := 0
-		for _, sub := range re.Sub {
-			t = min(t+maxNewlines(sub), unbounded)
-		}
-		return t
-	case syntax.OpAlternate:
-		t := 0
-		for _, sub := range re.Sub {
-			t = max(t, maxNewlines(sub))
-		}
-		return t
-	}
-	return 0
+	})
 }
 
 // candidate is a match before de-duplication, with gitleaks' own view of it (line, Match text).
