@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/dagwarden/dagwarden/analyzers/dockerfile"
 	"github.com/dagwarden/dagwarden/analyzers/dotenv"
@@ -108,22 +109,6 @@ func (r *Rule) Run(p *Pass, doc source.Document) error {
 	return nil
 }
 
-// NeedsPython reports whether the rule's Python hook could report anything on content.
-func (r *Rule) NeedsPython(content []byte) bool {
-	if r.Python == nil {
-		return false
-	}
-	if len(r.PythonNeeds) == 0 {
-		return true
-	}
-	for _, n := range r.PythonNeeds {
-		if bytes.Contains(content, []byte(n)) {
-			return true
-		}
-	}
-	return false
-}
-
 // Wants reports whether the rule has a hook that can run on a document of kind k. It runs for
 // every rule on every file, so it checks the hooks directly instead of listing Kinds.
 func (r *Rule) Wants(k source.Kind) bool {
@@ -147,6 +132,61 @@ func (r *Rule) Wants(k source.Kind) bool {
 		return r.HCL != nil
 	case source.Dockerfile:
 		return r.Dockerfile != nil || r.Dotenv != nil
+	}
+	return false
+}
+
+// PythonGate answers, for a set of rules, whether any of their Python hooks could report anything
+// on a file: the union of their PythonNeeds, each string checked once. Strings most Python files
+// that need the model hold (the framework names) are checked first, so a pipeline file is
+// answered after one short search instead of one search per rule.
+type PythonGate struct {
+	always  bool // a rule with a Python hook and no PythonNeeds
+	needles [][]byte
+}
+
+// NewPythonGate builds the gate for rs.
+func NewPythonGate(rs []*Rule) *PythonGate {
+	g := &PythonGate{}
+	seen := map[string]bool{}
+	var rest []string
+	for _, r := range rs {
+		if r.Python == nil {
+			continue
+		}
+		if len(r.PythonNeeds) == 0 {
+			g.always = true
+		}
+		for _, n := range r.PythonNeeds {
+			if !seen[n] {
+				seen[n] = true
+				rest = append(rest, n)
+			}
+		}
+	}
+	first := []string{"airflow", "prefect", "dagster"}
+	for _, n := range first {
+		if seen[n] {
+			g.needles = append(g.needles, []byte(n))
+		}
+	}
+	for _, n := range rest {
+		if !slices.Contains(first, n) {
+			g.needles = append(g.needles, []byte(n))
+		}
+	}
+	return g
+}
+
+// Needed reports whether some rule's Python hook could report anything on content.
+func (g *PythonGate) Needed(content []byte) bool {
+	if g.always {
+		return true
+	}
+	for _, n := range g.needles {
+		if bytes.Contains(content, n) {
+			return true
+		}
 	}
 	return false
 }

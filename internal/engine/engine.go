@@ -135,12 +135,13 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		res.add(fr)
 	}
 	jobs := make(chan int)
+	gate := rules.NewPythonGate(opt.Rules)
 	var wg sync.WaitGroup
 	for w := 0; w < min(opt.Jobs, max(len(cands), 1)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			wk := newWorker(&opt)
+			wk := newWorker(&opt, gate)
 			defer wk.close()
 			for i := range jobs {
 				collect(wk.scan(ctx, cands[i]))

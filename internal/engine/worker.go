@@ -20,17 +20,24 @@ type worker struct {
 	opt     *Options
 	parsers *parsers
 	ran     map[string]bool
+	gate    *rules.PythonGate
+	runner  *fileRunner
 }
 
-func newWorker(opt *Options) *worker {
+func newWorker(opt *Options, gate *rules.PythonGate) *worker {
 	ran := map[string]bool{}
 	for _, r := range opt.Rules {
 		ran[r.ID] = true
 	}
-	return &worker{opt: opt, parsers: newParsers(), ran: ran}
+	return &worker{opt: opt, parsers: newParsers(), ran: ran, gate: gate}
 }
 
-func (w *worker) close() { w.parsers.close() }
+func (w *worker) close() {
+	if w.runner != nil {
+		close(w.runner.in)
+	}
+	w.parsers.close()
+}
 
 func (w *worker) scan(ctx context.Context, c source.Candidate) *fileResult {
 	data, notice := readFile(c)
@@ -48,29 +55,54 @@ func (w *worker) scan(ctx context.Context, c source.Candidate) *fileResult {
 	return w.scanWithBudget(ctx, f)
 }
 
-// scanWithBudget scans a file in its own goroutine and gives up waiting after the file budget:
-// one pathological file becomes a notice instead of stalling the scan. The abandoned goroutine
-// keeps the parsers it was using (tree-sitter parsers are not goroutine-safe) and closes them when
-// it finishes; this worker carries on with fresh ones.
-func (w *worker) scanWithBudget(ctx context.Context, f *source.File) *fileResult {
-	ps := w.parsers
-	done := make(chan *fileResult, 1)
+// fileRunner is a goroutine that scans the files a worker hands it, one at a time. It lives as
+// long as the worker, so its stack, grown once by the parsers and regexes, is reused for every
+// file instead of being grown again by a fresh goroutine per file.
+type fileRunner struct {
+	in   chan *source.File
+	done chan *fileResult
+}
+
+func (w *worker) startRunner(ctx context.Context, ps *parsers) *fileRunner {
+	r := &fileRunner{in: make(chan *source.File), done: make(chan *fileResult, 1)}
 	go func() {
-		defer func() {
-			if p := recover(); p != nil {
-				done <- &fileResult{file: f, notices: []Notice{{Path: f.Path, Kind: "internal-error", Message: fmt.Sprintf("scan failed on this file: %v", p)}}}
-			}
-		}()
-		done <- w.scanFile(ctx, f, ps)
+		for f := range r.in {
+			r.done <- w.scanRecovered(ctx, f, ps)
+		}
 	}()
+	return r
+}
+
+func (w *worker) scanRecovered(ctx context.Context, f *source.File, ps *parsers) (fr *fileResult) {
+	defer func() {
+		if p := recover(); p != nil {
+			fr = &fileResult{file: f, notices: []Notice{{Path: f.Path, Kind: "internal-error", Message: fmt.Sprintf("scan failed on this file: %v", p)}}}
+		}
+	}()
+	return w.scanFile(ctx, f, ps)
+}
+
+// scanWithBudget scans a file on the worker's runner goroutine and gives up waiting after the
+// file budget: one pathological file becomes a notice instead of stalling the scan. The abandoned
+// runner keeps the parsers it was using (tree-sitter parsers are not goroutine-safe) and closes
+// them when it finishes that file; this worker carries on with a new runner and fresh parsers.
+func (w *worker) scanWithBudget(ctx context.Context, f *source.File) *fileResult {
+	if w.runner == nil {
+		w.runner = w.startRunner(ctx, w.parsers)
+	}
+	r := w.runner
+	r.in <- f
 	timer := time.NewTimer(w.opt.FileBudget)
 	defer timer.Stop()
 	select {
-	case fr := <-done:
+	case fr := <-r.done:
 		return fr
 	case <-timer.C:
+		ps := w.parsers
+		close(r.in)
+		go func() { <-r.done; ps.close() }()
 		w.parsers = newParsers()
-		go func() { <-done; ps.close() }()
+		w.runner = nil
 		return &fileResult{file: f, notices: []Notice{{Path: f.Path, Kind: "timeout",
 			Message: fmt.Sprintf("file took longer than %s to analyse; skipped", w.opt.FileBudget)}}}
 	}
@@ -81,7 +113,7 @@ func (w *worker) scanFile(ctx context.Context, f *source.File, ps *parsers) *fil
 	fr := &fileResult{file: f}
 	var doc source.Document
 	var notices []Notice
-	if f.Kind == source.Python && !w.pythonNeeded(f.Content) {
+	if f.Kind == source.Python && !w.gate.Needed(f.Content) {
 		// fast path: no rule's Python hook can find anything here; the text rules still run
 		doc = &source.PlainDocument{F: f}
 	} else {
@@ -123,15 +155,6 @@ func (w *worker) scanFile(ctx context.Context, f *source.File, ps *parsers) *fil
 	suppress.Fingerprints(f, found)
 	fr.findings = found
 	return fr
-}
-
-func (w *worker) pythonNeeded(content []byte) bool {
-	for _, r := range w.opt.Rules {
-		if r.NeedsPython(content) {
-			return true
-		}
-	}
-	return false
 }
 
 func (w *worker) isTestPath(p string) bool {
