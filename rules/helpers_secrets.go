@@ -43,6 +43,10 @@ import (
 // secretScanner is built once per process; it is safe for concurrent use.
 var secretScanner = sync.OnceValues(func() (*secrets.Scanner, error) { return secrets.NewScanner() })
 
+// Prepare starts building what the rules share (the secret scanner's rule tables) in the
+// background, so that it overlaps with file discovery instead of delaying the first file.
+func Prepare() { go secretScanner() }
+
 // fileSecretMatches runs the scanner over the pass's file once, however many rules ask.
 func fileSecretMatches(p *Pass) ([]secrets.Match, error) {
 	s, err := secretScanner()

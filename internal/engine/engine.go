@@ -107,6 +107,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 	res.Rules = append(res.Rules, opt.Rules...)
 	sort.Slice(res.Rules, func(i, j int) bool { return res.Rules[i].ID < res.Rules[j].ID })
 
+	rules.Prepare()
 	var cands []source.Candidate
 	err := source.Discover(opt.Base, opt.Roots, opt.Discover,
 		func(c source.Candidate) { cands = append(cands, c) },
@@ -134,6 +135,12 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}
 		res.add(fr)
 	}
+	// Largest files first: a big file started last would leave the other workers idle at the end.
+	order := make([]int, len(cands))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return cands[order[a]].Size > cands[order[b]].Size })
 	jobs := make(chan int)
 	gate := rules.NewPythonGate(opt.Rules)
 	var wg sync.WaitGroup
@@ -149,7 +156,7 @@ func Run(ctx context.Context, opt Options) (*Result, error) {
 		}()
 	}
 feed:
-	for i := range cands {
+	for _, i := range order {
 		select {
 		case jobs <- i:
 		case <-ctx.Done():
