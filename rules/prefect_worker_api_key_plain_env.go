@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/dagwarden/dagwarden/analyzers/source"
@@ -55,6 +56,9 @@ func prefectWorkerAPIKeyPlainEnvYAML(pass *Pass, s *yaml.Stream) error {
 			}
 		}
 	default: // manifests, compose files, other charts' values: wherever a worker container is written
+		if c := s.File().Content; !bytes.Contains(c, []byte("PREFECT_API_KEY")) || !bytes.Contains(c, []byte("worker")) {
+			return nil // no worker container with the key can be written here; skip the walk
+		}
 		for _, d := range s.Documents() {
 			walkWorkerContainers(d, 0, func(env map[string]string, apiKey source.Span) {
 				if _, ok := env[k8sWorkerAPIKeySecretName]; ok {
