@@ -18,9 +18,10 @@ func Classify(name string, head []byte) (Kind, bool) {
 		return YAML, true
 	case ext == ".cfg" || ext == ".ini":
 		return INI, true
-	case ext == ".tf" || ext == ".tfvars" || ext == ".hcl":
+	case ext == ".tf" || ext == ".tfvars" || ext == ".hcl" || strings.HasSuffix(base, ".tf.json") || strings.HasSuffix(base, ".tfvars.json"):
+		// Terraform's JSON syntax goes to the HCL front-end, so Terraform rules read it as .tf
 		return HCL, true
-	case strings.HasSuffix(base, ".tf.json") || ext == ".json":
+	case ext == ".json":
 		return JSON, true
 	case ext == ".toml":
 		return TOML, true

@@ -111,7 +111,7 @@ func must(t *testing.T, err error) {
 func TestClassify(t *testing.T) {
 	tests := map[string]Kind{
 		"dags/etl.py": Python, "airflow.cfg": INI, "values.yaml": YAML, "docker-compose.yml": YAML,
-		"main.tf": HCL, "prod.tfvars": HCL, ".env": Dotenv, ".env.production": Dotenv, "prod.env": Dotenv, ".env_testing": Dotenv, ".env-staging": Dotenv,
+		"main.tf": HCL, "prod.tfvars": HCL, "cdktf.out/main.tf.json": HCL, "prod.tfvars.json": HCL, "MAIN.TF.JSON": HCL, ".env": Dotenv, ".env.production": Dotenv, "prod.env": Dotenv, ".env_testing": Dotenv, ".env-staging": Dotenv,
 		"prefect.toml": TOML, "policy.json": JSON, "Dockerfile": Dockerfile, "Dockerfile.worker": Dockerfile, "Dockerfile_dagster": Dockerfile, "api.dockerfile": Dockerfile, "Containerfile": Dockerfile, "Dockerfile.md": Text, "dockerfile.j2": Text, "run.sh": Text,
 	}
 	for name, want := range tests {

@@ -48,6 +48,7 @@ func TestBadInputBecomesNoticesAndTheRunGoesOn(t *testing.T) {
 		"conf/broken.json":  "{\"a\": tru}\n",
 		"conf/airflow.cfg":  "no header\n[core]\nfernet_key = x\n",
 		"conf/invalid.toml": "a = \"\n",
+		"infra/main.tf.json": "{\n  \"resource\": {\n    \"aws_s3_bucket\": {\"b\": {\"acl\": \"private\"\n",
 	})
 	res, err := Run(context.Background(), Options{
 		Base: root, Roots: []string{root},
@@ -62,7 +63,7 @@ func TestBadInputBecomesNoticesAndTheRunGoesOn(t *testing.T) {
 	}
 	for path, kind := range map[string]string{
 		"dags/boom.py": "internal-error", "dags/broken.py": "parse-error", "conf/broken.json": "parse-error",
-		"conf/airflow.cfg": "parse-error", "conf/invalid.toml": "parse-error",
+		"conf/airflow.cfg": "parse-error", "conf/invalid.toml": "parse-error", "infra/main.tf.json": "parse-error",
 	} {
 		if kinds[path] != kind {
 			t.Errorf("notice for %s = %q, want %q (all: %v)", path, kinds[path], kind, res.Notices)
@@ -74,8 +75,13 @@ func TestBadInputBecomesNoticesAndTheRunGoesOn(t *testing.T) {
 	if len(res.Findings) != 1 || res.Findings[0].Path != "dags/ok.py" {
 		t.Fatalf("findings = %+v, want the one in dags/ok.py", res.Findings)
 	}
-	if res.Stats.Files != 6 {
-		t.Errorf("files scanned = %d, want 6 (binary skipped)", res.Stats.Files)
+	for _, n := range res.Notices {
+		if n.Path == "infra/main.tf.json" && n.Line != 3 {
+			t.Errorf("notice for the broken .tf.json at line %d, want 3: %v", n.Line, n)
+		}
+	}
+	if res.Stats.Files != 7 {
+		t.Errorf("files scanned = %d, want 7 (binary skipped)", res.Stats.Files)
 	}
 	if res.Stats.Frameworks["airflow"] != 1 {
 		t.Errorf("frameworks = %v", res.Stats.Frameworks)
