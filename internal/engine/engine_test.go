@@ -41,13 +41,13 @@ var panicky = &rules.Rule{
 
 func TestBadInputBecomesNoticesAndTheRunGoesOn(t *testing.T) {
 	root := writeTree(t, map[string]string{
-		"dags/boom.py":      "x = 'boom'\n",
-		"dags/broken.py":    "def broken(:\n    pass\n",
-		"dags/binary.py":    "\x00\x01\x02ELF",
-		"dags/ok.py":        "from airflow.models import Connection\nConnection(conn_id='a', password='hunter2-not-real')\n",
-		"conf/broken.json":  "{\"a\": tru}\n",
-		"conf/airflow.cfg":  "no header\n[core]\nfernet_key = x\n",
-		"conf/invalid.toml": "a = \"\n",
+		"dags/boom.py":       "x = 'boom'\n",
+		"dags/broken.py":     "def broken(:\n    pass\n",
+		"dags/binary.py":     "\x00\x01\x02ELF",
+		"dags/ok.py":         "from airflow.models import Connection\nConnection(conn_id='a', password='hunter2-not-real')\n",
+		"conf/broken.json":   "{\"a\": tru}\n",
+		"conf/airflow.cfg":   "no header\n[core]\nfernet_key = x\n",
+		"conf/invalid.toml":  "a = \"\n",
 		"infra/main.tf.json": "{\n  \"resource\": {\n    \"aws_s3_bucket\": {\"b\": {\"acl\": \"private\"\n",
 	})
 	res, err := Run(context.Background(), Options{
