@@ -122,6 +122,24 @@ func TestClassify(t *testing.T) {
 	if got, ok := Classify("bin/run-etl", []byte("#!/usr/bin/env python3\nimport os\n")); !ok || got != Python {
 		t.Errorf("python shebang = %q, %v", got, ok)
 	}
+	for _, tc := range []struct {
+		name, head string
+		want       Kind
+	}{
+		{"oauth2-proxy.cfg", "## OAuth2 Proxy\n\nhttp_address = \"0.0.0.0:4180\"\nupstreams = [\n    \"http://web:8080/\"\n]\ncookie_secure = true\n[section]\nk = 'v'\n", TOML},
+		{"settings.ini", "title = 'x' # a comment\nport = 8080\n", TOML},
+		{".vale.ini", "StylesPath = styles\nMinAlertLevel = suggestion\n", INI},
+		{"airflow.cfg", "fernet_key = \"quoted\"\n[core]\n", INI},          // named like configparser's: stays INI
+		{"unittests.cfg", "fernet_key = \"quoted\"\n", INI},                // idem
+		{"service.ini", "[server]\nhost = \"0.0.0.0\"\n", INI},             // a section header first
+		{"mixed.cfg", "name = \"x\"\nBasedOnStyles = Vale, Google\n", INI}, // not TOML further down
+		{"semicolon.ini", "; comment\nk = \"v\"\n", INI},
+		{"empty.cfg", "", INI},
+	} {
+		if got, _ := Classify(tc.name, []byte(tc.head)); got != tc.want {
+			t.Errorf("Classify(%q, %q) = %q, want %q", tc.name, tc.head, got, tc.want)
+		}
+	}
 	if _, ok := Classify("logo.png", nil); ok {
 		t.Error("png classified")
 	}
