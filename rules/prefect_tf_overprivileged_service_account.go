@@ -107,7 +107,7 @@ func prefectTFAccountRole(pass *Pass, b *hcl.Block) {
 		}
 	}
 	exp := b.Attribute("api_key_expiration")
-	at, what := b.TypeSpan.To(b.LabelSpans[1]), "has no `api_key_expiration`"
+	at, what := b.Header(), "has no `api_key_expiration`"
 	if exp != nil {
 		if v := exp.Value(); v.Kind != value.Literal || strings.TrimSpace(v.Text) != "" {
 			return // an expiry date or a rotation resource

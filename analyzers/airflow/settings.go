@@ -55,12 +55,6 @@ func Settings(doc source.Document) []Setting {
 	return out
 }
 
-// airflowSections are sections only Airflow's config has; one of them marks an INI file as an
-// Airflow config whatever its name.
-var airflowSections = map[string]bool{"core": true, "database": true, "webserver": true, "api": true,
-	"scheduler": true, "celery": true, "smtp": true, "kubernetes_executor": true, "fab": true,
-	"api_auth": true, "logging": true, "secrets": true, "celery_broker_transport_options": true}
-
 func isAirflowINI(f *ini.File) bool {
 	base := strings.ToLower(path.Base(f.File().Path))
 	if strings.Contains(base, "airflow") || base == "unittests.cfg" {
@@ -68,7 +62,7 @@ func isAirflowINI(f *ini.File) bool {
 	}
 	n := 0
 	for _, s := range f.Sections() {
-		if airflowSections[s.Name] {
+		if ini.AirflowSections[s.Name] {
 			n++
 		}
 	}

@@ -20,6 +20,21 @@ type Block struct {
 	t          *File
 }
 
+// Header is where the block is named, the place to report a finding about the block as a whole:
+// its type and labels (`resource "aws_mwaa_environment" "etl"`). In JSON syntax the labels are
+// nested properties and several blocks share one type property, so it is the innermost label
+// (`"etl"`), or the type property of a block without labels.
+func (b *Block) Header() source.Span {
+	if len(b.LabelSpans) == 0 {
+		return b.TypeSpan
+	}
+	last := b.LabelSpans[len(b.LabelSpans)-1]
+	if b.t.json {
+		return last
+	}
+	return b.TypeSpan.To(last)
+}
+
 // Attribute is one `name = expr` with its positions.
 type Attribute struct {
 	Name     string

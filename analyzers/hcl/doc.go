@@ -1,4 +1,5 @@
-// Package hcl is the Terraform front-end (.tf, .tfvars) on hashicorp/hcl/v2's native syntax.
+// Package hcl is the Terraform front-end (.tf, .tfvars, and .tf.json, .tfvars.json in HCL's JSON
+// syntax) on hashicorp/hcl/v2.
 //
 // Parse keeps HCL's own tree (Body) and adds what rules need, with exact spans (HCL's character
 // columns are converted through its byte offsets):
@@ -24,6 +25,16 @@
 //     (inside heredocs and escaped strings too).
 //   - Comments (#, //, /* */) from HCL's own lexer, so `#` inside strings and heredocs is text.
 //
-// Parse errors become SyntaxErrors and the body HCL recovered is still analysed. Terraform's
-// JSON syntax (.tf.json) is not read here; the JSON front-end sees those files.
+// Parse errors become SyntaxErrors and the body HCL recovered is still analysed.
+//
+// JSON syntax is parsed with hcl/v2/json and converted into the same hclsyntax tree, so every
+// accessor and every rule reads both syntaxes alike (jsonsyntax.go): strings are templates, as
+// Terraform reads them ("${aws_iam_role.x.arn}" is a reference, "${jsonencode({...})}" a call
+// whose policy statements are found with exact positions despite the \" escapes), labels are
+// nested properties, and "//" properties are comments. JSON cannot tell a nested block from an
+// object argument without the provider's schema: Terraform's own block types are known, and in
+// resource, data and provider bodies an object (or array of objects) whose keys are identifiers
+// is read as a block. A block's Header is then its innermost label. A broken JSON document keeps
+// nothing but its SyntaxErrors (the text-level secret scan still runs); JSON has no comments, so
+// Comments is empty.
 package hcl

@@ -22,6 +22,7 @@ type File struct {
 	errors   []source.SyntaxError
 	comments []source.Comment
 	policies []*Policy
+	json     bool // written in JSON syntax (.tf.json, .tfvars.json)
 	// entries is computed once: many rules read the entries of the same file.
 	entriesOnce sync.Once
 	entries     []value.Entry
@@ -49,22 +50,14 @@ func Parse(f *source.File) (t *File, err error) {
 			t.errors = append(t.errors, source.SyntaxError{Span: f.Span(0, 0), Msg: fmt.Sprintf("the HCL parser failed on this file: %v", p)})
 		}
 	}()
+	if t.json = isJSONSyntax(f.Path); t.json {
+		t.parseJSON()
+		t.policies = t.findPolicies()
+		return t, nil
+	}
 	t.comments = t.lexComments()
 	hf, diags := hclsyntax.ParseConfig(f.Content, f.Path, hcl.InitialPos)
-	for _, d := range diags {
-		if d.Severity != hcl.DiagError {
-			continue
-		}
-		sp := f.Span(0, 0)
-		if d.Subject != nil {
-			sp = t.span(*d.Subject)
-		}
-		msg := d.Summary
-		if d.Detail != "" {
-			msg += ": " + d.Detail
-		}
-		t.errors = append(t.errors, source.SyntaxError{Span: sp, Msg: msg})
-	}
+	t.addDiags(diags)
 	if hf != nil {
 		t.body, _ = hf.Body.(*hclsyntax.Body)
 	}

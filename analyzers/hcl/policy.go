@@ -186,6 +186,9 @@ func (t *File) policiesIn(b *hclsyntax.Body, path []string, depth int, out *[]*P
 func (t *File) attributePolicy(e hclsyntax.Expression) *Policy {
 	var doc *pnode
 	form := ""
+	if w, ok := e.(*hclsyntax.TemplateWrapExpr); ok {
+		e = w.Wrapped // "${jsonencode({...})}", as JSON syntax (and Terraform 0.11) writes it
+	}
 	switch x := e.(type) {
 	case *hclsyntax.FunctionCallExpr:
 		if x.Name != "jsonencode" || len(x.Args) != 1 {

@@ -71,6 +71,8 @@ func (t *File) textSpan(e hclsyntax.Expression) source.Span {
 		switch {
 		case len(src) >= 2 && src[0] == '"' && src[len(src)-1] == '"':
 			return t.f.Span(a+1, b-1)
+		case len(src) >= 4 && bytes.HasPrefix(src, []byte(`\"`)) && bytes.HasSuffix(src, []byte(`\"`)):
+			return t.f.Span(a+2, b-2) // a string inside an interpolation of a JSON string
 		case bytes.HasPrefix(src, []byte("<<")):
 			// the body: from the line after <<MARKER to the start of the closing marker's line
 			first := bytes.IndexByte(src, '\n')

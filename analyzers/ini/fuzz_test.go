@@ -11,6 +11,7 @@ import (
 
 func FuzzParse(f *testing.F) {
 	sourcetest.AddSeeds(f, filepath.Join(fixtures, "*"), "\xef\xbb\xbf[a]\x00\nk=\xff\xfe%(\n")
+	sourcetest.AddSeeds(f, filepath.Join(fixtures, "dialects", "*"), "k = %(x\n[a]\nno delimiter\n= v\nk = 1\nk = 2\n")
 	for _, s := range parityCases {
 		f.Add([]byte(s))
 	}

@@ -18,7 +18,18 @@ type File struct {
 	byName   map[string]*Section
 	comments []source.Comment
 	errors   []source.SyntaxError
+	dialect  bool
 }
+
+// Configparser reports whether the file is read as Python's configparser reads it, which is
+// how dagwarden reads airflow.cfg: files named like configparser files (airflow.cfg, setup.cfg,
+// tox.ini, alembic.ini...), files whose first line that is not a comment is a section header,
+// and files with an Airflow section ([core], [database], [webserver]...). Other INI files whose
+// options start before any header (.vale.ini, php.ini-style and go-ini files) are another
+// dialect: those options are read into DEFAULT (go-ini's global section), `%` is plain text, and
+// configparser's complaints (no section header, a line without a delimiter, an empty key, a
+// duplicate option) are not SyntaxErrors, since no configparser reads the file.
+func (f *File) Configparser() bool { return !f.dialect }
 
 // Section is one section, merged over every header that names it (strict=False).
 type Section struct {
@@ -111,6 +122,8 @@ func Parse(f *source.File) (*File, error) {
 		return nil, errNilFile
 	}
 	p := &parser{file: &File{src: f, byName: map[string]*Section{}}, content: f.Content}
+	p.dialect = !isConfigparser(f)
+	p.file.dialect = p.dialect
 	p.run()
 	return p.file, nil
 }

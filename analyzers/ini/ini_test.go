@@ -228,3 +228,60 @@ func TestEnvReferenceValue(t *testing.T) {
 }
 
 var _ source.Document = (*File)(nil)
+
+func TestINIDialectWithoutHeader(t *testing.T) {
+	f := parseFixture(t, "dialects/.vale.ini")
+	if f.Configparser() {
+		t.Error(".vale.ini read as a configparser file")
+	}
+	if errs := f.SyntaxErrors(); len(errs) != 0 {
+		t.Errorf("no configparser notices for a file configparser never reads: %+v", errs)
+	}
+	o := mustOption(t, f, DefaultSection, "stylespath")
+	checkSpan(t, "StylesPath key", o.KeySpan, at{2, 1, 2, 11})
+	checkSpan(t, "StylesPath value", o.Value.Span, at{2, 14, 2, 28})
+	if o.RawKey != "StylesPath" || o.Value.Text != ".github/styles" {
+		t.Errorf("StylesPath = %+v", o)
+	}
+	// `%` is plain text outside configparser: no interpolation, no error
+	tok := mustOption(t, f, "*.{md,rst}", "tokenignores")
+	if tok.Value.Kind != value.Literal || !strings.HasPrefix(tok.Value.Text, "(%[a-z_]+%)") {
+		t.Errorf("TokenIgnores = %+v", tok.Value)
+	}
+	// a repeated key still shadows, quietly
+	if h := mustOption(t, f, "*.{md,rst}", "google.headings"); h.Value.Text != "YES" {
+		t.Errorf("Google.Headings = %q", h.Value.Text)
+	}
+	var paths []string
+	for _, e := range f.Entries()[:2] {
+		paths = append(paths, strings.Join(e.Path, "."))
+	}
+	if strings.Join(paths, " ") != "DEFAULT.stylespath DEFAULT.minalertlevel" {
+		t.Errorf("entries = %v", paths)
+	}
+}
+
+func TestBrokenConfigparserFilesKeepTheirNotices(t *testing.T) {
+	for _, tc := range []struct {
+		name, path, src string
+		line            int
+		msg             string
+	}{
+		{"airflow.cfg by name", "deploy/airflow.cfg", "fernet_key = x\nload_examples = False\n", 1, "no section header"},
+		{"an airflow section later", "prod.cfg", "# prod\nfernet_key = x\n[database]\nsql_alchemy_conn = sqlite://\n", 2, "no section header"},
+		{"header first, then a bad line", "service.ini", "[server]\nport = 8080\njust words\n", 3, "neither a section header"},
+		{"setup.cfg", "setup.cfg", "name = x\n[metadata]\n", 1, "no section header"},
+		{"duplicate in airflow.cfg", "airflow.cfg", "[core]\nexecutor = A\nexecutor = B\n", 3, "duplicate option"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := parseString(t, tc.path, tc.src)
+			errs := f.SyntaxErrors()
+			if !f.Configparser() || len(errs) == 0 {
+				t.Fatalf("configparser = %v, errors = %+v", f.Configparser(), errs)
+			}
+			if errs[0].Span.Start.Line != tc.line || !strings.Contains(errs[0].Msg, tc.msg) {
+				t.Errorf("first error at line %d: %q; want line %d with %q", errs[0].Span.Start.Line, errs[0].Msg, tc.line, tc.msg)
+			}
+		})
+	}
+}

@@ -21,6 +21,9 @@ type parser struct {
 	pending     *pendingOption // configparser's "optname": the option continuation lines extend
 	indentLevel int
 	noHeader    bool // a MissingSectionHeader notice was already given
+	// dialect: the file is not read by configparser (see File.Configparser); keys before the first
+	// header go to DEFAULT, `%` is plain text and configparser's complaints are not raised.
+	dialect bool
 }
 
 type piece struct{ start, end int } // a stripped value line; start == end for a blank line
@@ -84,6 +87,9 @@ func (p *parser) line(start, end int) {
 		p.section(name, ns, ne)
 		return
 	}
+	if p.cur == nil && p.dialect {
+		p.section(DefaultSection, ts, ts) // the global section of go-ini, Vale, PHP...
+	}
 	if p.cur == nil {
 		if !p.noHeader {
 			p.noHeader = true
@@ -137,13 +143,17 @@ func (p *parser) option(ts, te int) {
 	if d == te {
 		// configparser keeps "optname" here, so an indented line after it still continues
 		// the previous option
-		p.errorf(ts, te, "line is neither a section header, a comment nor a key = value option")
+		if !p.dialect {
+			p.errorf(ts, te, "line is neither a section header, a comment nor a key = value option")
+		}
 		return
 	}
 	ks, ke := trimSpace(p.content, ts, d)
 	if ks == ke {
 		p.finishOption()
-		p.errorf(ts, te, "option without a key")
+		if !p.dialect {
+			p.errorf(ts, te, "option without a key")
+		}
 		return
 	}
 	p.finishOption()
@@ -176,6 +186,9 @@ func (p *parser) finishOption() {
 }
 
 func (p *parser) classify(raw string, sp source.Span) value.Value {
+	if p.dialect {
+		return value.ClassifyString(raw, sp)
+	}
 	text, refs, err := Interpolate(raw)
 	switch {
 	case len(refs) > 0:
@@ -191,8 +204,10 @@ func (p *parser) record(o *Option) {
 	s := p.cur
 	if prev := s.effective[o.Key]; prev != nil {
 		prev.Shadowed = true
-		p.file.errors = append(p.file.errors, source.SyntaxError{Span: o.KeySpan,
-			Msg: fmt.Sprintf("duplicate option %q in section [%s] (line %d); this later one wins", o.Key, s.Name, prev.KeySpan.Start.Line)})
+		if !p.dialect {
+			p.file.errors = append(p.file.errors, source.SyntaxError{Span: o.KeySpan,
+				Msg: fmt.Sprintf("duplicate option %q in section [%s] (line %d); this later one wins", o.Key, s.Name, prev.KeySpan.Start.Line)})
+		}
 	} else {
 		s.order = append(s.order, o.Key)
 	}
@@ -227,4 +242,37 @@ func trimSpace(b []byte, start, end int) (int, int) {
 		end -= n
 	}
 	return start, end
+}
+
+// AirflowSections are sections only Airflow's config has; one of them marks an INI file as an
+// Airflow config (read by configparser) whatever its name.
+var AirflowSections = map[string]bool{"core": true, "database": true, "webserver": true, "api": true,
+	"scheduler": true, "celery": true, "smtp": true, "kubernetes_executor": true, "fab": true,
+	"api_auth": true, "logging": true, "secrets": true, "celery_broker_transport_options": true}
+
+// isConfigparser decides whether configparser reads the file (File.Configparser): by name, by a
+// section header before any option, or by an Airflow section anywhere.
+func isConfigparser(f *source.File) bool {
+	if source.ConfigparserName(f.Path) {
+		return true
+	}
+	b := f.Content
+	if source.HasBOM(b) {
+		b = b[3:]
+	}
+	first := true
+	for len(b) > 0 {
+		l := b[:indexByte(b, '\n')]
+		b = b[min(len(l)+1, len(b)):]
+		ts, te := trimSpace(l, 0, len(l))
+		if ts == te || l[ts] == '#' || l[ts] == ';' {
+			continue
+		}
+		name, _, _, header := sectionHeader(l, ts, te)
+		if first && header || header && AirflowSections[name] {
+			return true
+		}
+		first = false
+	}
+	return false
 }

@@ -111,7 +111,7 @@ func must(t *testing.T, err error) {
 func TestClassify(t *testing.T) {
 	tests := map[string]Kind{
 		"dags/etl.py": Python, "airflow.cfg": INI, "values.yaml": YAML, "docker-compose.yml": YAML,
-		"main.tf": HCL, "prod.tfvars": HCL, ".env": Dotenv, ".env.production": Dotenv, "prod.env": Dotenv, ".env_testing": Dotenv, ".env-staging": Dotenv,
+		"main.tf": HCL, "prod.tfvars": HCL, "cdktf.out/main.tf.json": HCL, "prod.tfvars.json": HCL, "MAIN.TF.JSON": HCL, ".env": Dotenv, ".env.production": Dotenv, "prod.env": Dotenv, ".env_testing": Dotenv, ".env-staging": Dotenv,
 		"prefect.toml": TOML, "policy.json": JSON, "Dockerfile": Dockerfile, "Dockerfile.worker": Dockerfile, "Dockerfile_dagster": Dockerfile, "api.dockerfile": Dockerfile, "Containerfile": Dockerfile, "Dockerfile.md": Text, "dockerfile.j2": Text, "run.sh": Text,
 	}
 	for name, want := range tests {
@@ -121,6 +121,24 @@ func TestClassify(t *testing.T) {
 	}
 	if got, ok := Classify("bin/run-etl", []byte("#!/usr/bin/env python3\nimport os\n")); !ok || got != Python {
 		t.Errorf("python shebang = %q, %v", got, ok)
+	}
+	for _, tc := range []struct {
+		name, head string
+		want       Kind
+	}{
+		{"oauth2-proxy.cfg", "## OAuth2 Proxy\n\nhttp_address = \"0.0.0.0:4180\"\nupstreams = [\n    \"http://web:8080/\"\n]\ncookie_secure = true\n[section]\nk = 'v'\n", TOML},
+		{"settings.ini", "title = 'x' # a comment\nport = 8080\n", TOML},
+		{".vale.ini", "StylesPath = styles\nMinAlertLevel = suggestion\n", INI},
+		{"airflow.cfg", "fernet_key = \"quoted\"\n[core]\n", INI},          // named like configparser's: stays INI
+		{"unittests.cfg", "fernet_key = \"quoted\"\n", INI},                // idem
+		{"service.ini", "[server]\nhost = \"0.0.0.0\"\n", INI},             // a section header first
+		{"mixed.cfg", "name = \"x\"\nBasedOnStyles = Vale, Google\n", INI}, // not TOML further down
+		{"semicolon.ini", "; comment\nk = \"v\"\n", INI},
+		{"empty.cfg", "", INI},
+	} {
+		if got, _ := Classify(tc.name, []byte(tc.head)); got != tc.want {
+			t.Errorf("Classify(%q, %q) = %q, want %q", tc.name, tc.head, got, tc.want)
+		}
 	}
 	if _, ok := Classify("logo.png", nil); ok {
 		t.Error("png classified")

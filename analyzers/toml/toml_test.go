@@ -153,3 +153,17 @@ func TestDeepNestingIsAnError(t *testing.T) {
 }
 
 var _ source.Document = (*File)(nil)
+
+// TestTOMLUnderAnININame reads oauth2-proxy.cfg, which source.Classify sends here by its content.
+func TestTOMLUnderAnININame(t *testing.T) {
+	f := parseFixture(t, "../ini/dialects/oauth2-proxy.cfg")
+	if errs := f.SyntaxErrors(); len(errs) != 0 {
+		t.Fatalf("syntax errors: %+v", errs)
+	}
+	checkEntries(t, f, []entryCase{
+		{"string", "http_address", value.Literal, "0.0.0.0:4180", at{4, 1, 4, 13}, at{4, 17, 4, 29}},
+		{"array item", "upstreams/[0]", value.Literal, "http://airflow-webserver:8080/", at{}, at{12, 6, 12, 36}},
+		{"secret", "client_secret", value.Literal, "not-a-real-client-secret", at{20, 1, 20, 14}, at{20, 18, 20, 42}},
+		{"bool", "cookie_secure", value.Literal, "true", at{22, 1, 22, 14}, at{22, 17, 22, 21}},
+	})
+}

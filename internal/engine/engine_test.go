@@ -41,13 +41,16 @@ var panicky = &rules.Rule{
 
 func TestBadInputBecomesNoticesAndTheRunGoesOn(t *testing.T) {
 	root := writeTree(t, map[string]string{
-		"dags/boom.py":      "x = 'boom'\n",
-		"dags/broken.py":    "def broken(:\n    pass\n",
-		"dags/binary.py":    "\x00\x01\x02ELF",
-		"dags/ok.py":        "from airflow.models import Connection\nConnection(conn_id='a', password='hunter2-not-real')\n",
-		"conf/broken.json":  "{\"a\": tru}\n",
-		"conf/airflow.cfg":  "no header\n[core]\nfernet_key = x\n",
-		"conf/invalid.toml": "a = \"\n",
+		"dags/boom.py":          "x = 'boom'\n",
+		"dags/broken.py":        "def broken(:\n    pass\n",
+		"dags/binary.py":        "\x00\x01\x02ELF",
+		"dags/ok.py":            "from airflow.models import Connection\nConnection(conn_id='a', password='hunter2-not-real')\n",
+		"conf/broken.json":      "{\"a\": tru}\n",
+		"conf/airflow.cfg":      "no header\n[core]\nfernet_key = x\n",
+		"conf/invalid.toml":     "a = \"\n",
+		"infra/main.tf.json":    "{\n  \"resource\": {\n    \"aws_s3_bucket\": {\"b\": {\"acl\": \"private\"\n",
+		"auth/oauth2-proxy.cfg": "## read as TOML\nclient_id = \"airflow\"\nupstreams = [\n  \"http://web:8080/\"\n]\n",
+		"docs/.vale.ini":        "StylesPath = styles\nTokenIgnores = (%[a-z]+%)\n[*.md]\nBasedOnStyles = Vale\n",
 	})
 	res, err := Run(context.Background(), Options{
 		Base: root, Roots: []string{root},
@@ -62,7 +65,7 @@ func TestBadInputBecomesNoticesAndTheRunGoesOn(t *testing.T) {
 	}
 	for path, kind := range map[string]string{
 		"dags/boom.py": "internal-error", "dags/broken.py": "parse-error", "conf/broken.json": "parse-error",
-		"conf/airflow.cfg": "parse-error", "conf/invalid.toml": "parse-error",
+		"conf/airflow.cfg": "parse-error", "conf/invalid.toml": "parse-error", "infra/main.tf.json": "parse-error",
 	} {
 		if kinds[path] != kind {
 			t.Errorf("notice for %s = %q, want %q (all: %v)", path, kinds[path], kind, res.Notices)
@@ -74,8 +77,19 @@ func TestBadInputBecomesNoticesAndTheRunGoesOn(t *testing.T) {
 	if len(res.Findings) != 1 || res.Findings[0].Path != "dags/ok.py" {
 		t.Fatalf("findings = %+v, want the one in dags/ok.py", res.Findings)
 	}
-	if res.Stats.Files != 6 {
-		t.Errorf("files scanned = %d, want 6 (binary skipped)", res.Stats.Files)
+	for _, n := range res.Notices {
+		if n.Path == "infra/main.tf.json" && n.Line != 3 || n.Path == "conf/airflow.cfg" && n.Line != 1 {
+			t.Errorf("notice at line %d: %v", n.Line, n)
+		}
+	}
+	// INI files no configparser reads are no parse errors: TOML under a .cfg name, Vale's go-ini
+	for _, p := range []string{"auth/oauth2-proxy.cfg", "docs/.vale.ini"} {
+		if k, ok := kinds[p]; ok {
+			t.Errorf("notice %q for %s", k, p)
+		}
+	}
+	if res.Stats.Files != 9 {
+		t.Errorf("files scanned = %d, want 9 (binary skipped)", res.Stats.Files)
 	}
 	if res.Stats.Frameworks["airflow"] != 1 {
 		t.Errorf("frameworks = %v", res.Stats.Frameworks)
