@@ -610,6 +610,10 @@ func (p *gparser) stringNode() int32 {
 	src := p.src
 	pos := p.tok.end
 	content := int32(-1)
+	// A scanner run is one call of the external scanner for string content. In raw strings a run
+	// made only of backslash escapes has no content yet, and the scanner folds it into whatever
+	// token ends the run (string_end), so runs are tracked.
+	run, runContent := pos, false
 	addContent := func(child int32, start int) {
 		if content < 0 {
 			content = p.open(kStringContent)
@@ -633,20 +637,35 @@ func (p *gparser) stringNode() int32 {
 		c := src[pos]
 		switch {
 		case c == st.quote && (!st.triple || pos+2 < len(src) && src[pos+1] == c && src[pos+2] == c):
-			closeContent(pos)
+			endStart := pos
+			if !runContent && run < pos {
+				endStart = run
+			}
+			closeContent(endStart)
 			e := pos + 1
 			if st.triple {
 				e = pos + 3
 			}
-			p.add(n, p.leafAt(kStringEnd, true, pos, e))
+			p.add(n, p.leafAt(kStringEnd, true, endStart, e))
 			p.lexer.pos = e
 			p.lexer.lastEnd = e
 			p.next()
 			return n
+		case c == st.quote: // one or two quotes inside a triple-quoted string end a run
+			addContent(-1, pos)
+			pos++
+			if src[pos] == c {
+				pos++
+			}
+			run, runContent = pos, false
 		case st.format && (c == '{' || c == '}'):
+			if !runContent && run < pos {
+				bail()
+			}
 			if pos+1 < len(src) && src[pos+1] == c {
 				addContent(p.leafAt(kEscapeInterpolation, true, pos, pos+2), pos)
 				pos += 2
+				run, runContent = pos, false
 				continue
 			}
 			if c == '}' {
@@ -656,6 +675,7 @@ func (p *gparser) stringNode() int32 {
 			var i int32
 			i, pos = p.interpolation(pos, kInterpolation)
 			p.add(n, i)
+			run, runContent = pos, false
 		case c == '\\':
 			if st.raw {
 				addContent(-1, pos)
@@ -669,15 +689,18 @@ func (p *gparser) stringNode() int32 {
 			if e < 0 {
 				addContent(-1, pos) // not an escape: the backslash is plain content
 				pos++
+				run, runContent = pos, false
 				continue
 			}
 			addContent(p.leafAt(kEscapeSequence, true, pos, e), pos)
 			pos = e
+			run, runContent = pos, false
 		case c == '\n' && !st.triple:
 			bail()
 		default:
 			addContent(-1, pos)
 			pos++
+			runContent = true
 		}
 	}
 }

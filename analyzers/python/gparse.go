@@ -27,6 +27,9 @@ func goParse(src []byte) (nodes []rawNode, ok bool) {
 		}
 	}()
 	p.reset(src)
+	if bailHook != nil {
+		lastParser = p
+	}
 	root := p.module()
 	return p.flatten(root), true
 }
@@ -54,6 +57,9 @@ func bail() {
 
 // bailHook, when set by a test, runs before each bail-out (to record where parses give up).
 var bailHook func()
+
+// lastParser is the parser in use, for bailHook's reports (tests only).
+var lastParser *gparser
 
 const maxParseDepth = 200
 
@@ -199,7 +205,10 @@ func (p *gparser) module() int32 {
 		p.statement(m)
 	}
 	if p.nodes[m].first < 0 {
-		bail() // no statements: tree-sitter's module range is not worth modelling
+		if len(p.extras) == 0 {
+			bail() // nothing but whitespace
+		}
+		p.nodes[m].start = p.extras[0].start // flatten fixes the rest
 	}
 	return m
 }
@@ -349,7 +358,7 @@ func (p *gparser) softKeywordStatement() {
 			bail()
 		}
 	case "match", "case", "type":
-		if !(a == '=' && b != '=') && a != '.' {
+		if !(a == '=' && b != '=') && a != '.' && a != ':' {
 			bail()
 		}
 	}
@@ -426,9 +435,7 @@ func (p *gparser) fromImport() int32 {
 	p.add(n, p.expect(kwImport))
 	switch {
 	case p.is(opStar):
-		t := p.tok
-		p.add(n, p.leafAt(kWildcardImport, true, t.start, t.end))
-		p.next()
+		p.add(n, p.wrap(kWildcardImport, p.take(), 0))
 	case p.is(opLParen):
 		p.add(n, p.take())
 		p.importList(n)
@@ -597,6 +604,13 @@ func (p *gparser) listItem(allowYield bool) int32 {
 
 func (p *gparser) listSplat() int32 {
 	n := p.wrap(kListSplat, p.take(), 0)
+	if p.tok.kind == tName {
+		// *name.attr, *name(...), *name[...]: tree-sitter's GLR may read *name as a splat pattern
+		// inside the trailer (call(function: list_splat ...)), depending on the input
+		if a, _ := p.peekBytes(); a == '.' || a == '(' || a == '[' {
+			bail()
+		}
+	}
 	p.add(n, p.binary(minBinaryPrec))
 	p.afterSplat()
 	return n
@@ -741,7 +755,6 @@ func (p *gparser) parameter(lambda bool) int32 {
 		p.next()
 		return n
 	case p.is(opStar) || p.is(opPow):
-		star := p.tok
 		kind := kListSplatPattern
 		if p.is(opPow) {
 			kind = kDictSplatPattern
@@ -751,9 +764,7 @@ func (p *gparser) parameter(lambda bool) int32 {
 			if kind == kDictSplatPattern {
 				bail()
 			}
-			// a bare * is the keyword_separator leaf, not an anonymous '*'
-			p.nodes[s] = gnode{start: uint32(star.start), end: uint32(star.end), first: -1, last: -1, next: -1, kind: kKeywordSeparator, named: true}
-			return s
+			return p.wrap(kKeywordSeparator, s, 0) // a bare *
 		}
 		n := p.wrap(kind, s, 0)
 		p.add(n, p.ident())
@@ -813,6 +824,18 @@ func (p *gparser) typeNode() int32 {
 			p.add(tp, p.expect(opRBrack))
 			p.add(g, tp)
 			p.add(t, g)
+			if p.is(opPipe) {
+				// Name[...] | X is a union_type of two types (X a plain primary; more bails)
+				u := p.wrap(kUnionType, t, 0)
+				p.add(u, p.take())
+				if p.tok.kind == tName {
+					if a, _ := p.peekBytes(); a == '[' {
+						bail()
+					}
+				}
+				p.add(u, p.wrap(kType, p.postfix(), 0))
+				t = p.wrap(kType, u, 0)
+			}
 			p.typeEnd()
 			return t
 		}
@@ -820,7 +843,15 @@ func (p *gparser) typeNode() int32 {
 	if p.is(opStar) || p.is(opPow) {
 		bail()
 	}
-	p.add(t, p.expr())
+	e := p.expr()
+	// X | Name[...]: the generic on the right may make tree-sitter build a union_type
+	for q := e; p.kindOf(q) == kBinaryOperator; q = p.nodes[q].first {
+		r := p.nodes[q].last
+		if p.kindOf(r) == kSubscript && p.kindOf(p.nodes[r].first) == kIdentifier {
+			bail()
+		}
+	}
+	p.add(t, e)
 	p.typeEnd()
 	return t
 }
@@ -990,10 +1021,20 @@ func (p *gparser) withStatement(async int32) int32 {
 		p.add(n, async)
 	}
 	p.add(n, p.expect(kwWith))
-	if p.is(opLParen) {
-		bail() // parenthesized with items are ambiguous with tuples
-	}
 	c := p.open(kWithClause)
+	if p.is(opLParen) {
+		p.parenWithItems(c)
+	} else {
+		p.withItems(c, opColon)
+	}
+	p.add(n, c)
+	p.add(n, p.expect(opColon))
+	p.addF(n, p.suite(), fBody)
+	return n
+}
+
+// withItems parses `item (, item)* [,]` up to closing into the with_clause c.
+func (p *gparser) withItems(c int32, closing op) {
 	for {
 		v := p.expr()
 		if p.is(kwAs) {
@@ -1001,14 +1042,41 @@ func (p *gparser) withStatement(async int32) int32 {
 		}
 		p.add(c, p.wrap(kWithItem, v, fValue))
 		if !p.is(opComma) {
-			break
+			return
 		}
 		p.add(c, p.take())
+		if p.is(closing) {
+			return
+		}
 	}
-	p.add(n, c)
-	p.add(n, p.expect(opColon))
-	p.addF(n, p.suite(), fBody)
-	return n
+}
+
+// parenWithItems parses `with (a as b, c):`: the parentheses belong to the with_clause, except
+// for a single item without "as", which is a parenthesized_expression.
+func (p *gparser) parenWithItems(c int32) {
+	open := p.take()
+	if p.is(opRParen) || p.is(opStar) || p.is(kwYield) {
+		bail()
+	}
+	p.add(c, open)
+	p.withItems(c, opRParen)
+	p.add(c, p.expect(opRParen))
+	if !p.is(opColon) {
+		bail() // (a, b) as c and similar
+	}
+	// a single item without "as" or comma: tree-sitter reads a parenthesized_expression
+	item := p.nodes[open].next
+	if p.nodes[item].next == p.nodes[c].last && p.kindOf(p.nodes[item].first) != kAsPattern {
+		v := p.nodes[item].first
+		pe := p.wrap(kParenthesized, open, 0)
+		p.nodes[v].field = 0
+		p.nodes[v].next = -1
+		p.add(pe, v)
+		p.add(pe, p.nodes[c].last)
+		wi := p.wrap(kWithItem, pe, fValue)
+		p.nodes[c].first, p.nodes[c].last, p.nodes[c].start = -1, -1, unset
+		p.add(c, wi)
+	}
 }
 
 // targets parses for-loop targets: a pattern or a pattern_list.

@@ -103,6 +103,9 @@ func TestGoParseMatchesTreeSitter(t *testing.T) {
 			}
 		}
 		where = strings.Join(parts, " < ")
+		if gp := lastParser; gp != nil && gp.tok.end <= len(gp.src) {
+			where += fmt.Sprintf(" tok=%q", gp.src[gp.tok.start:gp.tok.end])
+		}
 	}
 	defer func() { bailHook = nil }()
 	var files, handled, mismatches, errFiles int

@@ -62,9 +62,9 @@ var (
 	kReturnStatement, kPassStatement, kBreakStatement, kContinueStatement, kRaiseStatement,
 	kDeleteStatement, kAssertStatement, kGlobalStatement, kNonlocalStatement,
 	kImportStatement, kImportFromStatement, kFutureImportStatement, kRelativeImport,
-	kImportPrefix, kDottedName, kAliasedImport, kWildcardImport uint16
+	kImportPrefix, kDottedName, kAliasedImport, kWildcardImport, kUnionType uint16
 
-	aNotIn, aIsNot, aFuture uint16
+	aNotIn, aIsNot, aFuture, aBackslash uint16
 
 	fLeft, fRight, fOperator, fOperators, fType, fFunction, fArguments, fName, fValue, fObject,
 	fAttribute, fSubscript, fBody, fParameters, fReturnType, fDefinition, fSuperclasses,
@@ -130,12 +130,12 @@ func initKinds() {
 		{&kFutureImportStatement, "future_import_statement"},
 		{&kRelativeImport, "relative_import"}, {&kImportPrefix, "import_prefix"},
 		{&kDottedName, "dotted_name"}, {&kAliasedImport, "aliased_import"},
-		{&kWildcardImport, "wildcard_import"},
+		{&kWildcardImport, "wildcard_import"}, {&kUnionType, "union_type"},
 	}
 	for _, e := range k {
 		*e.p = named(e.name)
 	}
-	aNotIn, aIsNot, aFuture = anon("not in"), anon("is not"), anon("__future__")
+	aNotIn, aIsNot, aFuture, aBackslash = anon("not in"), anon("is not"), anon("__future__"), anon("\\")
 	f := []struct {
 		p    *uint16
 		name string
