@@ -62,3 +62,17 @@ func BenchmarkParse(b *testing.B) { benchParse(b, true) }
 
 // BenchmarkParseOnly is tree-sitter's parse plus the copy out of C, without the model.
 func BenchmarkParseOnly(b *testing.B) { benchParse(b, false) }
+
+// BenchmarkGoParse is goParse alone on the same corpus as BenchmarkParseOnly (files it bails on
+// cost only the time to bail).
+func BenchmarkGoParse(b *testing.B) {
+	files, total := corpus(b, 3000)
+	b.SetBytes(total)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, f := range files {
+			goParse(f.Content)
+		}
+	}
+}

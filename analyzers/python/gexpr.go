@@ -624,6 +624,9 @@ func (p *gparser) stringNode() int32 {
 		}
 	}
 	closeContent := func(end int) {
+		if content >= 0 && p.nodes[content].first < 0 && int(p.nodes[content].start) >= end {
+			content = -1 // the run was folded into string_end
+		}
 		if content >= 0 {
 			p.nodes[content].end = uint32(end)
 			p.add(n, content)
@@ -687,7 +690,8 @@ func (p *gparser) stringNode() int32 {
 			}
 			e := escapeEnd(src, pos, st.bytes)
 			if e < 0 {
-				addContent(-1, pos) // not an escape: the backslash is plain content
+				// not an escape: tree-sitter's _not_escape_sequence, reported as an anonymous "\\"
+				addContent(p.leafAt(aBackslash, false, pos, pos+1), pos)
 				pos++
 				run, runContent = pos, false
 				continue
@@ -773,13 +777,10 @@ func (p *gparser) interpolation(pos int, kind uint16) (int32, int) {
 	p.depth0()
 	p.interp++
 	p.next()
-	if p.is(opStar) || p.is(kwYield) || p.is(opRBrace) {
+	if p.is(kwYield) || p.is(opRBrace) {
 		bail()
 	}
-	p.addF(n, p.expr(), fExpression)
-	if p.is(opComma) {
-		bail()
-	}
+	p.addF(n, p.expressions(true), fExpression)
 	if p.is(opAssign) {
 		p.add(n, p.take())
 	}

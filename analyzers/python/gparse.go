@@ -354,10 +354,10 @@ func (p *gparser) softKeywordStatement() {
 	a, b := p.peekBytes()
 	switch p.tokText() {
 	case "print", "exec":
-		if a != '(' && !(a == '=' && b != '=') && a != '.' {
+		if a != '(' && !(a == '=' && b != '=') && a != '.' && a != ':' {
 			bail()
 		}
-	case "match", "case", "type":
+	case "match", "case", "type": // type(x).y = z is a type_alias_statement to tree-sitter
 		if !(a == '=' && b != '=') && a != '.' && a != ':' {
 			bail()
 		}

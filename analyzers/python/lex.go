@@ -333,7 +333,7 @@ func (lx *lexer) lineContinuation() {
 	if lx.pos+1 >= len(src) || src[lx.pos+1] != '\n' {
 		bail()
 	}
-	lx.addExtra(symLineContinuation, lx.pos, lx.pos+2)
+	start := lx.pos
 	lx.pos += 2
 	i := lx.pos
 	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
@@ -342,6 +342,16 @@ func (lx *lexer) lineContinuation() {
 	if i >= len(src) || src[i] == '\n' || src[i] == '#' || src[i] == '\\' {
 		bail()
 	}
+	// Before a string the scanner skips the continuation as whitespace while it scans the
+	// string_start, so no line_continuation node appears.
+	j := i
+	for j < len(src) && j-i < 3 && isIdentStart(src[j]) {
+		j++
+	}
+	if j < len(src) && (src[j] == '\'' || src[j] == '"') && lx.stringPrefix(i, j) {
+		return
+	}
+	lx.addExtra(symLineContinuation, start, start+2)
 }
 
 // checkBracketLine runs at the start of a line inside brackets. tree-sitter's scanner can emit a
