@@ -591,7 +591,7 @@ func (p *gparser) toPattern(n int32) {
 // listItem parses one element of an expression list: an expression or a *splat.
 func (p *gparser) listItem(allowYield bool) int32 {
 	if p.is(opStar) {
-		return p.listSplat()
+		return p.listSplat(true)
 	}
 	if p.is(kwYield) {
 		if !allowYield {
@@ -602,14 +602,19 @@ func (p *gparser) listItem(allowYield bool) int32 {
 	return p.expr()
 }
 
-func (p *gparser) listSplat() int32 {
+// listSplat parses *operand. Outside brackets and argument lists only tree-sitter's primary
+// splat (*name, the list_splat_pattern alias) is valid: bare says so.
+func (p *gparser) listSplat(bare bool) int32 {
 	n := p.wrap(kListSplat, p.take(), 0)
 	if p.tok.kind == tName {
-		// *name.attr, *name(...), *name[...]: tree-sitter's GLR may read *name as a splat pattern
-		// inside the trailer (call(function: list_splat ...)), depending on the input
-		if a, _ := p.peekBytes(); a == '.' || a == '(' || a == '[' {
-			bail()
-		}
+		// *name followed by anything but a delimiter (*name.attr, *name(...), *name + x) may be
+		// read by tree-sitter's GLR with *name as a splat pattern inside a larger expression
+		p.add(n, p.take())
+		p.afterSplat()
+		return n
+	}
+	if bare {
+		bail()
 	}
 	p.add(n, p.binary(minBinaryPrec))
 	p.afterSplat()
@@ -653,7 +658,7 @@ func (p *gparser) expressions(allowStar bool) int32 {
 			if !allowStar {
 				bail()
 			}
-			return p.listSplat()
+			return p.listSplat(true)
 		}
 		return p.expr()
 	}

@@ -218,3 +218,31 @@ func TestGoParseDump(t *testing.T) {
 	}
 	_ = bytes.MinRead
 }
+
+// FuzzGoParse holds goParse to its contract on arbitrary input: whenever it accepts a file, its
+// table equals tree-sitter's, and it never accepts a file tree-sitter reports errors in.
+func FuzzGoParse(f *testing.F) {
+	for _, s := range fixtureSeeds(f) {
+		f.Add(s)
+	}
+	for _, s := range goParseSnippets {
+		f.Add([]byte(s))
+	}
+	p, err := NewParser()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		got, ok := goParse(src)
+		if !ok {
+			return
+		}
+		want, _ := parseFlat(p.p, src)
+		if hasErrorNode(want) {
+			t.Fatalf("goParse accepted input tree-sitter reports errors in:\n%s", dumpFlat(want, src))
+		}
+		if d := firstDiff(want, got, src); d != "" {
+			t.Fatalf("%s\ntree-sitter:\n%s\ngoParse:\n%s", d, dumpFlat(want, src), dumpFlat(got, src))
+		}
+	})
+}
