@@ -657,7 +657,7 @@ func (p *gparser) stringNode() int32 {
 		case c == st.quote: // one or two quotes inside a triple-quoted string end a run
 			addContent(-1, pos)
 			pos++
-			if src[pos] == c {
+			if pos < len(src) && src[pos] == c {
 				pos++
 			}
 			run, runContent = pos, false

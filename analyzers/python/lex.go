@@ -345,7 +345,7 @@ func (lx *lexer) lineContinuation() {
 	// Before a string the scanner skips the continuation as whitespace while it scans the
 	// string_start, so no line_continuation node appears.
 	j := i
-	for j < len(src) && j-i < 3 && isIdentStart(src[j]) {
+	for j < len(src) && isIdentByte(src[j]) {
 		j++
 	}
 	if j < len(src) && (src[j] == '\'' || src[j] == '"') && lx.stringPrefix(i, j) {
@@ -620,9 +620,25 @@ func (lx *lexer) number(s int) {
 	src := lx.src
 	e := s
 	isFloat := false
+	// digits consumes a run like tree-sitter's repeat1(/[0-9]+_?/) (or, after 0x/0o/0b,
+	// repeat1(/_?[0-9a-f]+/)): an underscore only between digits.
 	digits := func(ok func(byte) bool) {
-		for e < len(src) && (ok(src[e]) || src[e] == '_') {
-			e++
+		if e < len(src) && src[e] == '_' && e > s && src[e-1]|0x20 >= 'b' && src[e-1]|0x20 <= 'x' && !isDigit(src[e-1]) {
+			if e+1 < len(src) && ok(src[e+1]) {
+				e++ // 0x_1f
+			}
+		}
+		if e >= len(src) || !ok(src[e]) {
+			return
+		}
+		for e < len(src) {
+			if ok(src[e]) {
+				e++
+			} else if src[e] == '_' && e+1 < len(src) && ok(src[e+1]) {
+				e += 2
+			} else {
+				break
+			}
 		}
 	}
 	if src[s] == '0' && s+1 < len(src) && (src[s+1]|0x20 == 'x' || src[s+1]|0x20 == 'o' || src[s+1]|0x20 == 'b') {
