@@ -676,7 +676,7 @@ func (p *gparser) stringNode() int32 {
 			}
 			closeContent(pos)
 			var i int32
-			i, pos = p.interpolation(pos, kInterpolation)
+			i, pos = p.interpolation(pos, kInterpolation, st)
 			p.add(n, i)
 			run, runContent = pos, false
 		case c == '\\':
@@ -768,13 +768,12 @@ func escapeEnd(src []byte, i int, isBytes bool) int {
 
 // interpolation parses `{expr [=] [!c] [:spec]}` starting at src[pos] == '{' and returns the node
 // and the position after its '}'. The expression is lexed by the ordinary tokenizer.
-func (p *gparser) interpolation(pos int, kind uint16) (int32, int) {
-	saved := p.str
+func (p *gparser) interpolation(pos int, kind uint16, st strInfo) (int32, int) {
 	n := p.open(kind)
 	p.add(n, p.leafAt(opSym[opLBrace], false, pos, pos+1))
 	p.lexer.pos = pos + 1
 	p.lexer.lastEnd = pos + 1
-	p.depth0()
+	p.lexer.depth++ // the '{' is an open bracket: no NEWLINE inside; the lexer closes it at '}'
 	p.interp++
 	p.next()
 	if p.is(kwYield) || p.is(opRBrace) {
@@ -790,7 +789,7 @@ func (p *gparser) interpolation(pos int, kind uint16) (int32, int) {
 		p.next()
 	}
 	if p.is(opColon) {
-		p.addF(n, p.formatSpec(saved), fFormatSpecifier)
+		p.addF(n, p.formatSpec(st), fFormatSpecifier)
 	}
 	if !p.is(opRBrace) {
 		bail()
@@ -798,13 +797,8 @@ func (p *gparser) interpolation(pos int, kind uint16) (int32, int) {
 	end := p.tok.end
 	p.add(n, p.leafAt(opSym[opRBrace], false, p.tok.start, end))
 	p.interp-- // the lexer already closed the bracket depth when it scanned '}'
-	p.str = saved
 	return n, end
 }
-
-// depth0 counts the interpolation's '{' as an open bracket so that newlines inside it are not
-// NEWLINE tokens; interpolation undoes it.
-func (p *gparser) depth0() { p.lexer.depth++ }
 
 // formatSpec parses a format_specifier from the current ':' token; it leaves the lexer on the
 // closing '}'.
@@ -836,7 +830,7 @@ func (p *gparser) formatSpec(st strInfo) int32 {
 				bail()
 			}
 			var i int32
-			i, pos = p.interpolation(pos, kFormatExpression)
+			i, pos = p.interpolation(pos, kFormatExpression, st)
 			p.add(f, i)
 			textStart = pos
 		case c == '\n' || c == st.quote || c == '\\':

@@ -755,10 +755,7 @@ func (p *gparser) parameters(parent int32, closing op) {
 func (p *gparser) parameter(lambda bool) int32 {
 	switch {
 	case p.is(opSlash):
-		t := p.tok
-		n := p.leafAt(kPositionalSeparator, true, t.start, t.end)
-		p.next()
-		return n
+		return p.wrap(kPositionalSeparator, p.take(), 0)
 	case p.is(opStar) || p.is(opPow):
 		kind := kListSplatPattern
 		if p.is(opPow) {

@@ -1,7 +1,6 @@
 package python
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -216,7 +215,6 @@ func TestGoParseDump(t *testing.T) {
 	if d := firstDiff(want, got, src); ok && d != "" {
 		fmt.Println("DIFF", d)
 	}
-	_ = bytes.MinRead
 }
 
 // FuzzGoParse holds goParse to its contract on arbitrary input: whenever it accepts a file, its
