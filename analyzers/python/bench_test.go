@@ -2,6 +2,8 @@ package python
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -62,3 +64,65 @@ func BenchmarkParse(b *testing.B) { benchParse(b, true) }
 
 // BenchmarkParseOnly is tree-sitter's parse plus the copy out of C, without the model.
 func BenchmarkParseOnly(b *testing.B) { benchParse(b, false) }
+
+// BenchmarkGoParse is goParse alone on the same corpus as BenchmarkParseOnly (files it bails on
+// cost only the time to bail).
+func BenchmarkGoParse(b *testing.B) {
+	files, total := corpus(b, 3000)
+	b.SetBytes(total)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, f := range files {
+			goParse(f.Content)
+		}
+	}
+}
+
+// benchCorpusFiles reads the .py files under $DAGWARDEN_BENCH_CORPUS (skips when unset).
+func benchCorpusFiles(b *testing.B) ([][]byte, int64) {
+	dir := os.Getenv("DAGWARDEN_BENCH_CORPUS")
+	if dir == "" {
+		b.Skip("DAGWARDEN_BENCH_CORPUS not set")
+	}
+	var srcs [][]byte
+	var total int64
+	_ = filepath.Walk(dir, func(path string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() && strings.HasSuffix(path, ".py") {
+			if s, err := os.ReadFile(path); err == nil {
+				srcs = append(srcs, s)
+				total += int64(len(s))
+			}
+		}
+		return nil
+	})
+	return srcs, total
+}
+
+// BenchmarkCorpusGoParse and BenchmarkCorpusParseOnly compare both parsers on the real corpus.
+func BenchmarkCorpusGoParse(b *testing.B) {
+	srcs, total := benchCorpusFiles(b)
+	b.SetBytes(total)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range srcs {
+			goParse(s)
+		}
+	}
+}
+
+func BenchmarkCorpusParseOnly(b *testing.B) {
+	srcs, total := benchCorpusFiles(b)
+	p, err := NewParser()
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer p.Close()
+	b.SetBytes(total)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range srcs {
+			parseFlat(p.p, s)
+		}
+	}
+}

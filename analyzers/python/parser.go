@@ -48,7 +48,12 @@ func (p *Parser) Parse(f *source.File) (*Module, error) {
 	if len(f.Content) > math.MaxUint32/2 {
 		return nil, fmt.Errorf("python: %s: file too large", f.Path)
 	}
-	nodes, ok := parseFlat(p.p, f.Content)
+	// The Go parser covers most valid files and is many times faster; whatever it is unsure of
+	// goes to tree-sitter, which also does the error recovery for files with syntax errors.
+	nodes, ok := goParse(f.Content)
+	if !ok {
+		nodes, ok = parseFlat(p.p, f.Content)
+	}
 	if !ok || len(nodes) == 0 {
 		return nil, fmt.Errorf("python: %s: tree-sitter produced no tree", f.Path)
 	}
