@@ -12,8 +12,10 @@
 //
 // Parse first tries goParse (lex.go, gparse.go, gexpr.go), a hand-written Go parser that emits
 // exactly the flat node table tree-sitter would, many times faster. It bails out on anything it
-// is not sure of (syntax errors, Python 2, match statements, ambiguous corners of the grammar) and
-// Parse then uses tree-sitter as before. TestGoParseMatchesTreeSitter (with
+// is not sure of (syntax errors, Python 2, ambiguous corners of the grammar) and Parse then uses
+// tree-sitter as before. match statements are parsed speculatively (gmatch.go): "match" is a soft
+// keyword, and a line that does not parse as a match statement is rewound and parsed as ordinary
+// code. TestGoParseMatchesTreeSitter (with
 // DAGWARDEN_BENCH_CORPUS for the real corpus) and FuzzGoParse compare the two node by node.
 //
 // # Names

@@ -77,6 +77,9 @@ type gparser struct {
 	nodes []gnode
 	nest  int     // recursion depth, bounded by maxParseDepth
 	stack []int32 // scratch for comma lists
+	// notMatch says the "match" starting the current statement failed to parse as a match
+	// statement (see matchStatement).
+	notMatch bool
 }
 
 func (p *gparser) reset(src []byte) {
@@ -84,6 +87,7 @@ func (p *gparser) reset(src []byte) {
 	p.nodes = p.nodes[:0]
 	p.nest = 0
 	p.stack = p.stack[:0]
+	p.notMatch = false
 }
 
 // ---- tree building ----
@@ -259,6 +263,16 @@ func (p *gparser) statement(parent int32) {
 			return
 		}
 	}
+	if p.isMatchStart() {
+		var s snapshot
+		p.save(&s)
+		if n, ok := p.attempt(p.matchStatement); ok {
+			p.add(parent, n)
+			return
+		}
+		p.restore(&s)
+		p.notMatch = true // the line is ordinary code if it parses as such
+	}
 	p.simpleStatements(parent)
 }
 
@@ -358,6 +372,10 @@ func (p *gparser) softKeywordStatement() {
 			bail()
 		}
 	case "match", "case", "type": // type(x).y = z is a type_alias_statement to tree-sitter
+		if p.notMatch && p.tokText() == "match" {
+			p.notMatch = false
+			return
+		}
 		if !(a == '=' && b != '=') && a != '.' && a != ':' {
 			bail()
 		}

@@ -192,6 +192,8 @@ var goParseSnippets = []string{
 	"def f(a, *b, c: int = 1, **d) -> int:  # c1\n    # c2\n    x = 1 + \\\n        2\n    if a not in b: pass  # c3\n    # c4\n# c5\n",
 	"s = \"a\\nb{{\" f'x{y!r:>{w}}z' rb'\\d' u\"\\N{DASH}\"\n",
 	"x = a if b else c\ny = lambda x=1, *a: x\n",
+	"match command.split():\n    # c\n    case [a, (b, c), *_] | {1 | -2: x, \"k\": y as z, **kw} if a if b else c:  # d\n        pass\n    case Point(1, y=-1+2j | (3,), z=A.B) | str() | None | _: pass\n    case {}: pass\n",
+	"match (x), -y,:\n    case 1 as z: pass\nmatch(x)\nmatch[x] = 1\nmatch - x\nmatch = match.group()\n",
 }
 
 // TestGoParseDump prints both tables for $GODUMP (a file or a snippet).

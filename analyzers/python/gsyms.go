@@ -62,14 +62,15 @@ var (
 	kReturnStatement, kPassStatement, kBreakStatement, kContinueStatement, kRaiseStatement,
 	kDeleteStatement, kAssertStatement, kGlobalStatement, kNonlocalStatement,
 	kImportStatement, kImportFromStatement, kFutureImportStatement, kRelativeImport,
-	kImportPrefix, kDottedName, kAliasedImport, kWildcardImport, kUnionType uint16
+	kImportPrefix, kDottedName, kAliasedImport, kWildcardImport, kUnionType, kMatchStatement, kCaseClause, kCasePattern, kKeywordPattern,
+	kUnionPattern, kClassPattern, kComplexPattern, kSplatPattern, kDictPattern uint16
 
-	aNotIn, aIsNot, aFuture, aBackslash uint16
+	aNotIn, aIsNot, aFuture, aBackslash, aMatch, aCase, aUnderscore uint16
 
 	fLeft, fRight, fOperator, fOperators, fType, fFunction, fArguments, fName, fValue, fObject,
 	fAttribute, fSubscript, fBody, fParameters, fReturnType, fDefinition, fSuperclasses,
 	fCondition, fConsequence, fAlternative, fModuleName, fAlias, fKey, fArgument, fExpression,
-	fTypeConversion, fFormatSpecifier, fCause uint16
+	fTypeConversion, fFormatSpecifier, fCause, fSubject, fGuard uint16
 )
 
 func initKinds() {
@@ -131,11 +132,17 @@ func initKinds() {
 		{&kRelativeImport, "relative_import"}, {&kImportPrefix, "import_prefix"},
 		{&kDottedName, "dotted_name"}, {&kAliasedImport, "aliased_import"},
 		{&kWildcardImport, "wildcard_import"}, {&kUnionType, "union_type"},
+		{&kMatchStatement, "match_statement"}, {&kCaseClause, "case_clause"},
+		{&kCasePattern, "case_pattern"}, {&kKeywordPattern, "keyword_pattern"},
+		{&kUnionPattern, "union_pattern"}, {&kClassPattern, "class_pattern"},
+		{&kComplexPattern, "complex_pattern"}, {&kSplatPattern, "splat_pattern"},
+		{&kDictPattern, "dict_pattern"},
 	}
 	for _, e := range k {
 		*e.p = named(e.name)
 	}
 	aNotIn, aIsNot, aFuture, aBackslash = anon("not in"), anon("is not"), anon("__future__"), anon("\\")
+	aMatch, aCase, aUnderscore = anon("match"), anon("case"), anon("_")
 	f := []struct {
 		p    *uint16
 		name string
@@ -150,7 +157,7 @@ func initKinds() {
 		{&fAlternative, "alternative"}, {&fModuleName, "module_name"}, {&fAlias, "alias"},
 		{&fKey, "key"}, {&fArgument, "argument"}, {&fExpression, "expression"},
 		{&fTypeConversion, "type_conversion"}, {&fFormatSpecifier, "format_specifier"},
-		{&fCause, "cause"},
+		{&fCause, "cause"}, {&fSubject, "subject"}, {&fGuard, "guard"},
 	}
 	for _, e := range f {
 		*e.p = field(e.name)
