@@ -266,7 +266,7 @@ func (p *gparser) arguments(l int32) {
 	for !p.is(opRParen) {
 		switch {
 		case p.is(opStar):
-			p.add(l, p.listSplat(false))
+			p.add(l, p.listSplat(splatArg))
 		case p.is(opPow):
 			d := p.wrap(kDictionarySplat, p.take(), 0)
 			p.add(d, p.binary(minBinaryPrec))
@@ -394,7 +394,7 @@ func (p *gparser) parenAtom() int32 {
 	}
 	var first int32
 	if p.is(opStar) {
-		first = p.listSplat(false)
+		first = p.listSplat(splatElem)
 	} else {
 		first = p.expr()
 		switch {
@@ -428,7 +428,7 @@ func (p *gparser) collection(n int32, closing op) {
 			break
 		}
 		if p.is(opStar) {
-			p.add(n, p.listSplat(false))
+			p.add(n, p.listSplat(splatElem))
 		} else {
 			p.add(n, p.expr())
 		}
@@ -447,7 +447,7 @@ func (p *gparser) listAtom() int32 {
 	}
 	var first int32
 	if p.is(opStar) {
-		first = p.listSplat(false)
+		first = p.listSplat(splatElem)
 	} else {
 		first = p.expr()
 		if p.is(kwFor) || p.is(kwAsync) {
@@ -475,7 +475,7 @@ func (p *gparser) braceAtom() int32 {
 	}
 	if p.is(opStar) {
 		n := p.wrap(kSet, open, 0)
-		p.add(n, p.listSplat(false))
+		p.add(n, p.listSplat(splatElem))
 		p.collection(n, opRBrace)
 		return n
 	}

@@ -609,7 +609,7 @@ func (p *gparser) toPattern(n int32) {
 // listItem parses one element of an expression list: an expression or a *splat.
 func (p *gparser) listItem(allowYield bool) int32 {
 	if p.is(opStar) {
-		return p.listSplat(true)
+		return p.listSplat(splatBare)
 	}
 	if p.is(kwYield) {
 		if !allowYield {
@@ -620,18 +620,29 @@ func (p *gparser) listItem(allowYield bool) int32 {
 	return p.expr()
 }
 
+// Where a splat stands decides how much of it tree-sitter's GLR is sure of (listSplat).
+const (
+	splatBare = iota // outside brackets and argument lists: only *name is valid
+	splatElem        // an element of a list, tuple or set display
+	splatArg         // a call argument
+)
+
 // listSplat parses *operand. Outside brackets and argument lists only tree-sitter's primary
-// splat (*name, the list_splat_pattern alias) is valid: bare says so.
-func (p *gparser) listSplat(bare bool) int32 {
+// splat (*name, the list_splat_pattern alias) is valid.
+//
+// *name followed by more (*name.attr, *name(...), *name + x) has two readings in tree-sitter's
+// grammar: a list_splat of the whole expression, or *name as a primary expression (aliased
+// list_splat_pattern) inside a larger one, (*name).attr. In argument lists tree-sitter settles on
+// the list_splat of the whole expression; in displays the choice depends on the input after it
+// (GLR), so those bail.
+func (p *gparser) listSplat(ctx int) int32 {
 	n := p.wrap(kListSplat, p.take(), 0)
-	if p.tok.kind == tName {
-		// *name followed by anything but a delimiter (*name.attr, *name(...), *name + x) may be
-		// read by tree-sitter's GLR with *name as a splat pattern inside a larger expression
+	if p.tok.kind == tName && ctx != splatArg {
 		p.add(n, p.take())
 		p.afterSplat()
 		return n
 	}
-	if bare {
+	if ctx == splatBare {
 		bail()
 	}
 	p.add(n, p.binary(minBinaryPrec))
@@ -676,7 +687,7 @@ func (p *gparser) expressions(allowStar bool) int32 {
 			if !allowStar {
 				bail()
 			}
-			return p.listSplat(true)
+			return p.listSplat(splatBare)
 		}
 		return p.expr()
 	}

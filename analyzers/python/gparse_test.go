@@ -193,6 +193,7 @@ var goParseSnippets = []string{
 	"s = \"a\\nb{{\" f'x{y!r:>{w}}z' rb'\\d' u\"\\N{DASH}\"\n",
 	"x = a if b else c\ny = lambda x=1, *a: x\n",
 	"match command.split():\n    # c\n    case [a, (b, c), *_] | {1 | -2: x, \"k\": y as z, **kw} if a if b else c:  # d\n        pass\n    case Point(1, y=-1+2j | (3,), z=A.B) | str() | None | _: pass\n    case {}: pass\n",
+	"f(*a.b, *c(d), *e[f], *g + h, *i ** j, *k.l(m).n[o], **p.q)\n",
 	"match (x), -y,:\n    case 1 as z: pass\nmatch(x)\nmatch[x] = 1\nmatch - x\nmatch = match.group()\n",
 }
 
