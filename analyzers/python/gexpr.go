@@ -36,10 +36,11 @@ func binaryPrec(o op) int {
 func (p *gparser) expr() int32 {
 	p.enter()
 	defer p.leave()
-	if p.is(kwLambda) {
+	if p.pending >= 0 {
+		// continuing from an already parsed primary: no prefix forms
+	} else if p.is(kwLambda) {
 		return p.lambda()
-	}
-	if p.tok.kind == tName {
+	} else if p.tok.kind == tName {
 		if a, b := p.peekBytes(); a == ':' && b == '=' {
 			n := p.wrap(kNamedExpression, p.take(), fName)
 			p.add(n, p.take())
@@ -100,7 +101,7 @@ func (p *gparser) andExpr() int32 {
 }
 
 func (p *gparser) notExpr() int32 {
-	if p.is(kwNot) {
+	if p.pending < 0 && p.is(kwNot) {
 		p.enter()
 		defer p.leave()
 		n := p.wrap(kNotOperator, p.take(), 0)
@@ -173,7 +174,7 @@ func (p *gparser) binary(minPrec int) int32 {
 
 // unary parses + - ~ and await (both tree-sitter precedence 20, below **) and power.
 func (p *gparser) unary() int32 {
-	if p.tok.kind == tOp {
+	if p.pending < 0 && p.tok.kind == tOp {
 		switch p.tok.op {
 		case opMinus, opPlus, opTilde:
 			p.enter()
@@ -204,8 +205,16 @@ func (p *gparser) unary() int32 {
 
 // postfix parses an atom followed by attribute, call and subscript trailers.
 func (p *gparser) postfix() int32 {
+	chain := p.splatChain
+	p.splatChain = false
 	n := p.atom()
 	for p.tok.kind == tOp {
+		switch p.tok.op {
+		case opDot, opLBrack:
+			if chain {
+				bail() // *name.attr, *name(...)[i]: see listSplat
+			}
+		}
 		switch p.tok.op {
 		case opDot:
 			a := p.wrap(kAttribute, n, fObject)
@@ -339,6 +348,10 @@ func (p *gparser) sliceOrExpr() int32 {
 
 // atom parses names, literals and bracketed displays.
 func (p *gparser) atom() int32 {
+	if n := p.pending; n >= 0 {
+		p.pending = -1
+		return n
+	}
 	t := p.tok
 	switch t.kind {
 	case tName:
@@ -394,7 +407,7 @@ func (p *gparser) parenAtom() int32 {
 	}
 	var first int32
 	if p.is(opStar) {
-		first = p.listSplat(splatElem)
+		first = p.listSplat(splatFirst)
 	} else {
 		first = p.expr()
 		switch {
@@ -447,7 +460,7 @@ func (p *gparser) listAtom() int32 {
 	}
 	var first int32
 	if p.is(opStar) {
-		first = p.listSplat(splatElem)
+		first = p.listSplat(splatFirst)
 	} else {
 		first = p.expr()
 		if p.is(kwFor) || p.is(kwAsync) {
@@ -475,7 +488,7 @@ func (p *gparser) braceAtom() int32 {
 	}
 	if p.is(opStar) {
 		n := p.wrap(kSet, open, 0)
-		p.add(n, p.listSplat(splatElem))
+		p.add(n, p.listSplat(splatFirst))
 		p.collection(n, opRBrace)
 		return n
 	}

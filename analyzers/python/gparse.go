@@ -80,6 +80,11 @@ type gparser struct {
 	// notMatch says the "match" starting the current statement failed to parse as a match
 	// statement (see matchStatement).
 	notMatch bool
+	// pending is an already parsed primary (a splat's operand, see listSplat) that atom returns
+	// next instead of reading one; -1 when none. splatChain says postfix must bail on .attr and
+	// [subscript] trailers after it.
+	pending    int32
+	splatChain bool
 }
 
 func (p *gparser) reset(src []byte) {
@@ -88,6 +93,7 @@ func (p *gparser) reset(src []byte) {
 	p.nest = 0
 	p.stack = p.stack[:0]
 	p.notMatch = false
+	p.pending, p.splatChain = -1, false
 }
 
 // ---- tree building ----
@@ -622,32 +628,84 @@ func (p *gparser) listItem(allowYield bool) int32 {
 
 // Where a splat stands decides how much of it tree-sitter's GLR is sure of (listSplat).
 const (
-	splatBare = iota // outside brackets and argument lists: only *name is valid
-	splatElem        // an element of a list, tuple or set display
-	splatArg         // a call argument
+	splatBare  = iota // outside brackets and argument lists: only *name is valid
+	splatFirst        // the first element of a list, tuple or set display
+	splatElem         // a later element of a display
+	splatArg          // a call argument
 )
 
 // listSplat parses *operand. Outside brackets and argument lists only tree-sitter's primary
-// splat (*name, the list_splat_pattern alias) is valid.
+// splat is valid: *name (the list_splat_pattern alias) as a primary expression.
 //
 // *name followed by more (*name.attr, *name(...), *name + x) has two readings in tree-sitter's
-// grammar: a list_splat of the whole expression, or *name as a primary expression (aliased
-// list_splat_pattern) inside a larger one, (*name).attr. In argument lists tree-sitter settles on
-// the list_splat of the whole expression; in displays the choice depends on the input after it
-// (GLR), so those bail.
+// grammar: a list_splat of the whole expression, or the primary splat *name inside a larger
+// expression, (*name)(...). In argument lists and in displays with more than one element
+// tree-sitter settles on the list_splat of the whole expression. The sole element of a list or
+// set display, and bare contexts (statements, f-string interpolations), get the primary reading;
+// there a .attr or [subscript] right after the name has yet another reading (a splat pattern of
+// the attribute), so those bail.
 func (p *gparser) listSplat(ctx int) int32 {
 	n := p.wrap(kListSplat, p.take(), 0)
-	if p.tok.kind == tName && ctx != splatArg {
-		p.add(n, p.take())
+	if p.tok.kind != tName {
+		if ctx == splatBare {
+			bail()
+		}
+		p.add(n, p.binary(minBinaryPrec))
 		p.afterSplat()
 		return n
 	}
+	id := p.take()
+	if p.splatEnds() {
+		p.add(n, id)
+		return n
+	}
 	if ctx == splatBare {
+		p.add(n, id)
+		return p.primarySplat(n)
+	}
+	var s snapshot
+	if ctx == splatFirst {
+		p.save(&s)
+	}
+	p.pending = id
+	op := p.binary(minBinaryPrec)
+	p.afterSplat()
+	if ctx == splatFirst && !p.is(opComma) {
+		// the sole element: rewind and read it as an expression around the primary splat
+		p.restore(&s)
+		p.nodes[id].field, p.nodes[id].next = 0, -1
+		p.add(n, id)
+		return p.primarySplat(n)
+	}
+	p.add(n, op)
+	return n
+}
+
+// splatEnds reports whether the token after *name ends the splat.
+func (p *gparser) splatEnds() bool {
+	if p.tok.kind != tOp {
+		return p.tok.kind == tNewline
+	}
+	switch p.tok.op {
+	case opComma, opRParen, opRBrack, opRBrace, opAssign, opColon, opSemi:
+		return true
+	}
+	return isAugAssign(p.tok.op)
+}
+
+// primarySplat parses the expression that starts with the primary splat n (*name): calls and
+// operators around it. A .attr or [subscript] after the name bails (see listSplat).
+func (p *gparser) primarySplat(n int32) int32 {
+	if p.is(opDot) || p.is(opLBrack) || !p.is(opLParen) && !(p.tok.kind == tOp && binaryPrec(p.tok.op) >= 0) {
 		bail()
 	}
-	p.add(n, p.binary(minBinaryPrec))
-	p.afterSplat()
-	return n
+	p.pending = n
+	p.splatChain = true
+	e := p.expr()
+	if p.pending >= 0 {
+		bail()
+	}
+	return e
 }
 
 // afterSplat bails when a splat's operand is followed by an operator tree-sitter would fold
@@ -1097,6 +1155,12 @@ func (p *gparser) parenWithItems(c int32) {
 	}
 	// a single item without "as" or comma: tree-sitter reads a parenthesized_expression
 	item := p.nodes[open].next
+	if after := p.nodes[item].next; after == p.nodes[c].last || p.nodes[after].next == p.nodes[c].last {
+		// (a as b) is a parenthesized as_pattern to tree-sitter, (a,) and (a as b,) tuples
+		if after != p.nodes[c].last || p.kindOf(p.nodes[item].first) == kAsPattern {
+			bail()
+		}
+	}
 	if p.nodes[item].next == p.nodes[c].last && p.kindOf(p.nodes[item].first) != kAsPattern {
 		v := p.nodes[item].first
 		pe := p.wrap(kParenthesized, open, 0)

@@ -194,6 +194,8 @@ var goParseSnippets = []string{
 	"x = a if b else c\ny = lambda x=1, *a: x\n",
 	"match command.split():\n    # c\n    case [a, (b, c), *_] | {1 | -2: x, \"k\": y as z, **kw} if a if b else c:  # d\n        pass\n    case Point(1, y=-1+2j | (3,), z=A.B) | str() | None | _: pass\n    case {}: pass\n",
 	"f(*a.b, *c(d), *e[f], *g + h, *i ** j, *k.l(m).n[o], **p.q)\n",
+	"x = [*a.b, 1] + [1, *c(d)] + [*e(f)] + [*g + h]\ny = f\"{*i(j),}\"\n*k(l), m = n\n",
+	"with (a as b):\n    pass\nwith (a,):\n    pass\nwith (a as b, c,):\n    pass\n",
 	"match (x), -y,:\n    case 1 as z: pass\nmatch(x)\nmatch[x] = 1\nmatch - x\nmatch = match.group()\n",
 }
 
