@@ -192,6 +192,20 @@ func (p *gparser) peekBytes() (byte, byte) {
 	return a, b
 }
 
+// sameLineName reports whether the token after the current one starts with a name that is not a
+// reserved keyword (before the lexer has scanned it).
+func (p *gparser) sameLineName() bool {
+	i := p.tok.end
+	for i < len(p.src) && (p.src[i] == ' ' || p.src[i] == '\t') {
+		i++
+	}
+	j := i
+	for j < len(p.src) && (isIdentByte(p.src[j]) || p.src[j] >= 0x80) {
+		j++
+	}
+	return j > i && !isDigit(p.src[i]) && keyword(p.src[i:j]) == opNone
+}
+
 func (p *gparser) tokText() string { return string(p.src[p.tok.start:p.tok.end]) }
 
 func (p *gparser) enter() {
@@ -821,6 +835,12 @@ func (p *gparser) funcDef(async int32) int32 {
 	if p.is(opArrow) {
 		p.add(n, p.take())
 		p.addF(n, p.typeNode(), fReturnType)
+		if p.is(opColon) {
+			if p.sameLineName() {
+				// -> T: Name[...] on one line: tree-sitter may read T: Name... as a constrained_type
+				bail()
+			}
+		}
 	}
 	p.add(n, p.expect(opColon))
 	p.addF(n, p.suite(), fBody)
