@@ -12,7 +12,9 @@
 // runs each rule only over the lines around its keyword hits. The window is the largest number of
 // line breaks the rule's regex can match (derived from its syntax tree), so a window always holds
 // every match that contains the keyword; rules whose regex can span an unbounded or large number
-// of lines (private keys, Kubernetes secrets) run over the whole content. A parity test checks
+// of lines (private keys, Kubernetes secrets) run over the whole content. A hit gets no window when
+// the part of the rule's regex from its keyword on cannot match there (keywordGate): most of
+// generic-api-key's hits in code (api_key = os.environ[...]) are dropped so. A parity test checks
 // that the result equals detect.Detect's on fixtures and on a generated corpus.
 //
 // Matches whose secret is a placeholder, a template, an environment reference, a documented

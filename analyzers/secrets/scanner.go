@@ -2,6 +2,7 @@ package secrets
 
 import (
 	"fmt"
+	"regexp"
 	"regexp/syntax"
 	"slices"
 	"sort"
@@ -101,6 +102,9 @@ type rule struct {
 	lead int
 	// factors are strings of which every match holds one (matchFactors); nil: unknown.
 	factors [][]byte
+	// gate is a condition every keyword hit that starts a match's keyword element meets
+	// (keywordGate); hits that fail it get no window. nil: none.
+	gate *regexp.Regexp
 }
 
 // loadGitleaksConfig reads gitleaks' default configuration once per process, through a private
@@ -182,6 +186,7 @@ func NewScanner(opts ...Option) (*Scanner, error) {
 		}
 		r.reach, r.lead = -1, keywordLead(r.Rule)
 		r.factors = matchFactors(r.Rule)
+		r.gate = keywordGate(r.Rule)
 		if reach, tail, ok := keywordReach(r.Rule); ok && r.window >= 0 && tail < r.after {
 			r.reach, r.tail = reach, tail
 		}
@@ -260,34 +265,24 @@ func keywordInEveryMatch(r config.Rule) bool {
 // cannot match a line break), so its window needs one line above a hit instead of ten.
 func keywordSplit(r config.Rule) (before, after int, ok bool) {
 	lm := litMemo{}
-	if r.Regex == nil || len(r.Keywords) == 0 {
+	subs, ok := topConcat(r)
+	if !ok {
 		return 0, 0, false
 	}
-	re, err := syntax.Parse(r.Regex.String(), syntax.Perl)
-	if err != nil {
-		return 0, 0, false
-	}
-	re = re.Simplify()
-	for re.Op == syntax.OpCapture {
-		re = re.Sub[0]
-	}
-	if re.Op != syntax.OpConcat {
-		return 0, 0, false
-	}
-	sum := func(subs []*syntax.Regexp) int {
+	sum := func(els []*syntax.Regexp) int {
 		t := 0
-		for _, sub := range subs {
+		for _, sub := range els {
 			t = min(t+maxNewlines(sub), unbounded)
 		}
 		return t
 	}
-	for i := range re.Sub {
-		if lm.mustContain(re.Sub[i], r.Keywords) {
-			return sum(re.Sub[:i+1]), sum(re.Sub[i:]), true
+	for i := range subs {
+		if lm.mustContain(subs[i], r.Keywords) {
+			return sum(subs[:i+1]), sum(subs[i:]), true
 		}
 		acc := []string{""}
-		for j := i; j < len(re.Sub); j++ {
-			l, ok := lm.literals(re.Sub[j])
+		for j := i; j < len(subs); j++ {
+			l, ok := lm.literals(subs[j])
 			if !ok {
 				break
 			}
@@ -295,7 +290,7 @@ func keywordSplit(r config.Rule) (before, after int, ok bool) {
 				break
 			}
 			if allContain(acc, r.Keywords) {
-				return sum(re.Sub[:j+1]), sum(re.Sub[i:]), true
+				return sum(subs[:j+1]), sum(subs[i:]), true
 			}
 		}
 	}
@@ -309,33 +304,23 @@ func keywordSplit(r config.Rule) (before, after int, ok bool) {
 // keyword element starts at or before the keyword hit, so hit+reach is a sound bound.
 func keywordReach(r config.Rule) (reach, tail int, ok bool) {
 	lm := litMemo{}
-	if r.Regex == nil || len(r.Keywords) == 0 {
+	subs, ok := topConcat(r)
+	if !ok {
 		return 0, 0, false
 	}
-	re, err := syntax.Parse(r.Regex.String(), syntax.Perl)
-	if err != nil {
-		return 0, 0, false
-	}
-	re = re.Simplify()
-	for re.Op == syntax.OpCapture {
-		re = re.Sub[0]
-	}
-	if re.Op != syntax.OpConcat {
-		return 0, 0, false
-	}
-	for i := range re.Sub {
-		if !lm.mustContain(re.Sub[i], r.Keywords) {
+	for i := range subs {
+		if !lm.mustContain(subs[i], r.Keywords) {
 			continue
 		}
 		j := i
-		for ; j < len(re.Sub); j++ {
-			w := maxRunes(re.Sub[j])
+		for ; j < len(subs); j++ {
+			w := maxRunes(subs[j])
 			if w >= unbounded {
 				break
 			}
 			reach = min(reach+w, unbounded)
 		}
-		for _, sub := range re.Sub[j:] {
+		for _, sub := range subs[j:] {
 			tail = min(tail+maxNewlines(sub), unbounded)
 		}
 		return reach, tail, reach < unbounded && tail < unbounded
@@ -349,28 +334,18 @@ func keywordReach(r config.Rule) (reach, tail int, ok bool) {
 // otherwise -1.
 func keywordLead(r config.Rule) int {
 	lm := litMemo{}
-	if r.Regex == nil || len(r.Keywords) == 0 {
-		return -1
-	}
-	re, err := syntax.Parse(r.Regex.String(), syntax.Perl)
-	if err != nil || looksBehind(re) {
-		return -1
-	}
-	re = re.Simplify()
-	for re.Op == syntax.OpCapture {
-		re = re.Sub[0]
-	}
-	if re.Op != syntax.OpConcat {
+	subs, ok := topConcat(r)
+	if !ok || looksBehind(&syntax.Regexp{Op: syntax.OpConcat, Sub: subs}) {
 		return -1
 	}
 	lead := 0
-	for i := range re.Sub {
-		w := maxRunes(re.Sub[i])
-		if w >= unbounded || maxNewlines(re.Sub[i]) > 0 {
+	for i := range subs {
+		w := maxRunes(subs[i])
+		if w >= unbounded || maxNewlines(subs[i]) > 0 {
 			return -1
 		}
 		lead += w
-		if lm.mustContain(re.Sub[i], r.Keywords) {
+		if lm.mustContain(subs[i], r.Keywords) {
 			return lead
 		}
 	}
@@ -780,61 +755,7 @@ func (st *scan) pass(depth int, raw string, segments []*codec.EncodedSegment) {
 	lower := s.lower(raw)
 	defer s.lowerPool.Put(lower)
 
-	nl := newlines(raw)
-	lineOf := func(off int) int { return sort.SearchInts(nl, off) } // 0-based line of off
-	lineStart := func(l int) int {
-		if l <= 0 {
-			return 0
-		}
-		if l > len(nl) {
-			return len(raw)
-		}
-		return nl[l-1] + 1
-	}
-	lineEnd := func(l int) int { // just after the line's '\n'
-		if l >= len(nl) {
-			return len(raw)
-		}
-		return nl[l] + 1
-	}
-
-	windows := make(map[int][]span)
-	whole := make(map[int]bool)
-	for _, i := range s.noKwRules {
-		whole[i] = true
-	}
-	s.trie.Walk(*lower, func(end, n, pattern int64) bool {
-		start := int(end - n + 1)
-		for _, i := range s.kwRules[pattern] {
-			r := s.rules[i]
-			if !st.active[i] || r.Regex == nil {
-				continue
-			}
-			if r.window < 0 {
-				whole[i] = true
-				continue
-			}
-			ws := lineStart(lineOf(start) - r.before)
-			if r.lead >= 0 {
-				ws = max(ws, runesBack(raw, int(end)+1, r.lead))
-			}
-			we := lineEnd(lineOf(int(end)) + r.after)
-			if r.reach >= 0 {
-				we = min(we, lineEnd(lineOf(runesForward(raw, start, r.reach))+r.tail))
-			}
-			w := windows[i]
-			if k := len(w) - 1; k >= 0 && ws >= w[k].start && ws <= w[k].end {
-				w[k].end = max(w[k].end, we)
-			} else {
-				windows[i] = append(w, span{ws, we})
-			}
-		}
-		return true
-	})
-	for i, w := range windows {
-		windows[i] = mergeSpans(w)
-	}
-
+	windows, whole := st.windows(raw, *lower)
 	for i, r := range s.rules {
 		if !st.active[i] || r.Regex == nil {
 			continue
@@ -859,6 +780,108 @@ func (st *scan) pass(depth int, raw string, segments []*codec.EncodedSegment) {
 			st.matchRule(r, raw, w.start, w.end, segments)
 		}
 	}
+}
+
+// windows returns, per rule, the merged windows around its keyword hits in raw (lower is raw
+// ASCII-lowercased), and whether the rule runs over the whole of raw instead.
+//
+// A hit whose rule has a keyword gate that fails is dropped before its window is built, so
+// windows shrink rather than merely being skipped. That finds the same matches: a match's own
+// keyword hit passes the gate (keywordGate), so the windows of kept hits still hold every match
+// whose keyword they own, and overlapping windows are merged as before. The lead and reach
+// bounds keep a window from starting inside a match; a kept window that starts inside one
+// overlaps the window of that match's own (kept) hit and merges with it, so the merged window
+// starts no later than that hit's window.
+func (st *scan) windows(raw string, lower []byte) (windows [][]span, whole []bool) {
+	s := st.s
+	windows, whole = make([][]span, len(s.rules)), make([]bool, len(s.rules))
+	for _, i := range s.noKwRules {
+		whole[i] = true
+	}
+	ls := lines{newlines(raw), len(raw)}
+	gateSafe := -1 // whether raw is free of characters that fold to an ASCII letter; -1: not known yet
+	s.trie.Walk(lower, func(end, n, pattern int64) bool {
+		start := int(end - n + 1)
+		for _, i := range s.kwRules[pattern] {
+			r := s.rules[i]
+			if !st.active[i] || r.Regex == nil || whole[i] {
+				continue
+			}
+			if r.window < 0 {
+				whole[i] = true
+				continue
+			}
+			w := r.hitWindow(raw, ls, start, int(end))
+			if r.gate != nil {
+				if gateSafe < 0 {
+					gateSafe = boolInt(!foldsToASCII(raw))
+				}
+				if gateSafe == 1 && !r.gate.MatchString(raw[start:w.end]) {
+					continue // no match has its keyword element here
+				}
+			}
+			ws := windows[i]
+			if k := len(ws) - 1; k >= 0 && w.start >= ws[k].start && w.start <= ws[k].end {
+				ws[k].end = max(ws[k].end, w.end)
+			} else {
+				windows[i] = append(ws, w)
+			}
+		}
+		return true
+	})
+	for i, w := range windows {
+		windows[i] = mergeSpans(w)
+	}
+	return windows, whole
+}
+
+// hitWindow is the window of rule r around a keyword hit raw[start:end+1]: the lines the rule
+// needs above and below, narrowed by the lead and reach bounds.
+func (r *rule) hitWindow(raw string, ls lines, start, end int) span {
+	ws := ls.start(ls.of(start) - r.before)
+	if r.lead >= 0 {
+		ws = max(ws, runesBack(raw, end+1, r.lead))
+	}
+	we := ls.end(ls.of(end) + r.after)
+	if r.reach >= 0 {
+		we = min(we, ls.end(ls.of(runesForward(raw, start, r.reach))+r.tail))
+	}
+	return span{ws, we}
+}
+
+// lines indexes the lines of a text by the offsets of its '\n's.
+type lines struct {
+	nl   []int
+	size int // length of the text
+}
+
+// of returns the 0-based line of offset off.
+func (ls lines) of(off int) int { return sort.SearchInts(ls.nl, off) }
+
+// start returns the offset where line l starts (0 before the first line, size after the last).
+func (ls lines) start(l int) int {
+	if l <= 0 {
+		return 0
+	}
+	if l > len(ls.nl) {
+		return ls.size
+	}
+	return ls.nl[l-1] + 1
+}
+
+// end returns the offset just after line l's '\n' (size for the last line).
+func (ls lines) end(l int) int {
+	if l >= len(ls.nl) {
+		return ls.size
+	}
+	return ls.nl[l] + 1
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // mergeSpans sorts spans and merges those that overlap or touch, so that no match is found twice.
