@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"unicode"
 
 	"github.com/zricethezav/gitleaks/v8/config"
 )
@@ -147,4 +148,194 @@ func topConcat(r config.Rule) ([]*syntax.Regexp, bool) {
 		return nil, false
 	}
 	return re.Sub, true
+}
+
+// follow is a byte test that the keyword hit opening a match passes, cheaper than the gate
+// regex it runs before: after the keyword comes a run of at most max bytes of skip, then a byte
+// of next. generic-api-key's gets at most 23 of [ \t\w.-] and [\s'"], then one of =>:|?, and
+// turns away about half of its hits (auth.login(, self.api_key)).
+type follow struct {
+	skip, next [256]bool
+	max        int
+}
+
+// keywordFollow derives a rule's follow test when its keyword element matches only keywords
+// (so a match's own hit ends where the element ends) and is followed by elements that can match
+// nothing (skip: every character they can hold; max: their width) and then by one that cannot,
+// whose first characters (next) are none of skip. The element after the keyword consumes a run
+// of skip characters that a next character ends, so that run is the maximal one. Case-folded
+// and class characters count in both cases; the only non-ASCII characters allowed are
+// foldCharsASCII, which gated text never holds.
+func keywordFollow(r config.Rule) *follow {
+	subs, ok := topConcat(r)
+	if !ok {
+		return nil
+	}
+	lm := litMemo{}
+	kws := map[string]bool{}
+	for _, k := range r.Keywords {
+		kws[strings.ToLower(k)] = true
+	}
+	for i, sub := range subs {
+		if !lm.mustContain(sub, r.Keywords) {
+			continue
+		}
+		if l, ok := lm.literals(sub); !ok || !allIn(l, kws) {
+			return nil
+		}
+		f := &follow{}
+		for _, el := range subs[i+1:] {
+			if !nullable(el) {
+				if !firstChars(el, &f.next) {
+					return nil
+				}
+				for c := range f.next {
+					if f.next[c] && f.skip[c] {
+						return nil
+					}
+				}
+				return f
+			}
+			if !allChars(el, &f.skip) {
+				return nil
+			}
+			f.max = min(f.max+maxRunes(el), unbounded)
+		}
+		return nil
+	}
+	return nil
+}
+
+// opens reports whether raw[at:] (at: the end of a keyword hit) passes the test.
+func (f *follow) opens(raw string, at int) bool {
+	for n := 0; at < len(raw) && f.skip[raw[at]]; at++ {
+		if n++; n > f.max {
+			return false
+		}
+	}
+	return at < len(raw) && f.next[raw[at]]
+}
+
+func allIn(l []string, set map[string]bool) bool {
+	for _, s := range l {
+		if !set[s] {
+			return false
+		}
+	}
+	return true
+}
+
+// nullable reports whether re matches the empty string.
+func nullable(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return len(re.Rune) == 0
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL, syntax.OpNoMatch:
+		return false
+	case syntax.OpCapture, syntax.OpPlus:
+		return nullable(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min == 0 || nullable(re.Sub[0])
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if !nullable(sub) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if nullable(sub) {
+				return true
+			}
+		}
+		return false
+	}
+	return true // star, quest, empty match, assertions
+}
+
+// allChars adds to set every character a match of re can hold; false when one can be
+// non-ASCII (but for foldCharsASCII) or any character.
+func allChars(re *syntax.Regexp, set *[256]bool) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, c := range re.Rune {
+			if !addChar(c, re.Flags&syntax.FoldCase != 0, set) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpCharClass:
+		return addClass(re.Rune, set)
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return false
+	}
+	for _, sub := range re.Sub {
+		if !allChars(sub, set) {
+			return false
+		}
+	}
+	return true
+}
+
+// firstChars adds to set every character a match of re can start with (re matches no empty
+// string); false as for allChars.
+func firstChars(re *syntax.Regexp, set *[256]bool) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return len(re.Rune) > 0 && addChar(re.Rune[0], re.Flags&syntax.FoldCase != 0, set)
+	case syntax.OpCharClass:
+		return addClass(re.Rune, set)
+	case syntax.OpCapture, syntax.OpPlus, syntax.OpRepeat, syntax.OpStar, syntax.OpQuest:
+		return firstChars(re.Sub[0], set)
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !firstChars(sub, set) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if !firstChars(sub, set) {
+				return false
+			}
+			if !nullable(sub) {
+				return true
+			}
+		}
+		return true
+	}
+	return re.Op != syntax.OpAnyChar && re.Op != syntax.OpAnyCharNotNL
+}
+
+// addChar adds c (and, folding, its other cases) to set.
+func addChar(c rune, fold bool, set *[256]bool) bool {
+	if c >= 0x80 {
+		return strings.ContainsRune(foldCharsASCII, c)
+	}
+	set[c] = true
+	if fold {
+		for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+			if f < 0x80 {
+				set[f] = true
+			}
+		}
+	}
+	return true
+}
+
+// addClass adds the characters of a class (pairs of range bounds) to set.
+func addClass(ranges []rune, set *[256]bool) bool {
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for c := ranges[i]; c <= ranges[i+1]; c++ {
+			if c >= 0x80 && !strings.ContainsRune(foldCharsASCII, c) {
+				return false
+			}
+			if c < 0x80 {
+				set[c] = true
+			}
+		}
+	}
+	return true
 }

@@ -29,8 +29,8 @@ func TestFoldCharsASCII(t *testing.T) {
 
 func TestKeywordGateGeneric(t *testing.T) {
 	r := ruleByID(t, newDefault(t), "generic-api-key")
-	if r.gate == nil {
-		t.Fatal("generic-api-key has no keyword gate")
+	if r.gate == nil || r.follow == nil {
+		t.Fatal("generic-api-key has no keyword gate or follow test")
 	}
 	for _, tt := range []struct {
 		text string
@@ -42,11 +42,19 @@ func TestKeywordGateGeneric(t *testing.T) {
 		{`secret'` + "\n\n" + `=> "Zx81Qm2Lr7Vt4Nc9";`, true},
 		{`api_key = os.environ["API_KEY"]` + "\n", false},
 		{"token_count = 0\n", false},
-		{"auth.login(user, pw)\n", false},
+		{"auth.login(user, pw)\n", false}, // no operator: the follow test
+		{"secret" + strings.Repeat(" ", 24) + "= Zx81Qm2Lr7Vt4Nc9\n", false},
+		{"secret" + strings.Repeat(" ", 23) + "= Zx81Qm2Lr7Vt4Nc9\n", true},
 		{`aPI_key = "Zx81Qm2Lr7Vt4Nc9"` + "\n", false}, // (?-i:[Aa]pi|API)
 	} {
-		if got := r.gate.MatchString(tt.text); got != tt.open {
-			t.Errorf("gate(%q) = %v, want %v", tt.text, got, tt.open)
+		kw := 0 // the keyword the text opens with
+		for _, k := range r.Keywords {
+			if strings.HasPrefix(strings.ToLower(tt.text), k) {
+				kw = max(kw, len(k))
+			}
+		}
+		if got := r.opens(tt.text, 0, kw-1, len(tt.text)); got != tt.open {
+			t.Errorf("opens(%q) = %v, want %v", tt.text, got, tt.open)
 		}
 	}
 }

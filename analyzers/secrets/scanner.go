@@ -105,6 +105,8 @@ type rule struct {
 	// gate is a condition every keyword hit that starts a match's keyword element meets
 	// (keywordGate); hits that fail it get no window. nil: none.
 	gate *regexp.Regexp
+	// follow is a byte test on what follows a keyword hit, also necessary (keywordFollow); nil: none.
+	follow *follow
 }
 
 // loadGitleaksConfig reads gitleaks' default configuration once per process, through a private
@@ -186,7 +188,7 @@ func NewScanner(opts ...Option) (*Scanner, error) {
 		}
 		r.reach, r.lead = -1, keywordLead(r.Rule)
 		r.factors = matchFactors(r.Rule)
-		r.gate = keywordGate(r.Rule)
+		r.gate, r.follow = keywordGate(r.Rule), keywordFollow(r.Rule)
 		if reach, tail, ok := keywordReach(r.Rule); ok && r.window >= 0 && tail < r.after {
 			r.reach, r.tail = reach, tail
 		}
@@ -812,11 +814,11 @@ func (st *scan) windows(raw string, lower []byte) (windows [][]span, whole []boo
 				continue
 			}
 			w := r.hitWindow(raw, ls, start, int(end))
-			if r.gate != nil {
+			if r.gate != nil || r.follow != nil {
 				if gateSafe < 0 {
 					gateSafe = boolInt(!foldsToASCII(raw))
 				}
-				if gateSafe == 1 && !r.gate.MatchString(raw[start:w.end]) {
+				if gateSafe == 1 && !r.opens(raw, start, int(end), w.end) {
 					continue // no match has its keyword element here
 				}
 			}
@@ -847,6 +849,16 @@ func (r *rule) hitWindow(raw string, ls lines, start, end int) span {
 		we = min(we, ls.end(ls.of(runesForward(raw, start, r.reach))+r.tail))
 	}
 	return span{ws, we}
+}
+
+// opens reports whether a keyword hit raw[start:end+1] whose window ends at we passes the
+// rule's follow test and gate. Both are necessary for a match to have its keyword element
+// there, in text free of foldCharsASCII.
+func (r *rule) opens(raw string, start, end, we int) bool {
+	if r.follow != nil && !r.follow.opens(raw, end+1) {
+		return false
+	}
+	return r.gate == nil || r.gate.MatchString(raw[start:we])
 }
 
 // lines indexes the lines of a text by the offsets of its '\n's.
