@@ -78,11 +78,12 @@ func windowMismatches(s *Scanner, raw string) (diffs []string, matches int) {
 	for i, r := range s.rules {
 		st.active[i] = st.ruleApplies(r)
 	}
-	lower := s.lower(raw)
-	defer s.lowerPool.Put(lower)
-	windows, whole := st.windows(raw, *lower)
+	b := s.bufs()
+	defer s.bufPool.Put(b)
+	b.lower = lowerASCII(b.lower, raw)
+	windows, whole := st.windows(raw, b)
 	for i, r := range s.rules {
-		if !st.active[i] || r.Regex == nil || whole[i] || r.window < 0 || !holdsKeyword(*lower, r.Keywords) {
+		if !st.active[i] || r.Regex == nil || whole[i] || r.window < 0 || !holdsKeyword(b.lower, r.Keywords) {
 			continue // without a keyword the rule has no match (keywordInEveryMatch)
 		}
 		want := r.Regex.FindAllStringIndex(raw, -1)

@@ -81,7 +81,7 @@ type Scanner struct {
 	noKwRules []int   // rules without keywords: run over the whole content
 	global    []*config.Allowlist
 	opts      options
-	lowerPool sync.Pool
+	bufPool   sync.Pool // *passBufs
 }
 
 type rule struct {
@@ -754,10 +754,11 @@ func (st *scan) pass(depth int, raw string, segments []*codec.EncodedSegment) {
 		return
 	}
 
-	lower := s.lower(raw)
-	defer s.lowerPool.Put(lower)
-
-	windows, whole := st.windows(raw, *lower)
+	b := s.bufs()
+	defer s.bufPool.Put(b)
+	b.lower = lowerASCII(b.lower, raw)
+	lower := b.lower
+	windows, whole := st.windows(raw, b)
 	for i, r := range s.rules {
 		if !st.active[i] || r.Regex == nil {
 			continue
@@ -766,7 +767,7 @@ func (st *scan) pass(depth int, raw string, segments []*codec.EncodedSegment) {
 			if segments != nil && len(codec.SegmentsWithDecodedOverlap(segments, 0, len(raw))) == 0 {
 				continue
 			}
-			if holdsFactor(*lower, r.factors) {
+			if holdsFactor(lower, r.factors) {
 				st.matchRule(r, raw, 0, len(raw), segments)
 			}
 			continue
@@ -776,7 +777,7 @@ func (st *scan) pass(depth int, raw string, segments []*codec.EncodedSegment) {
 			if segments != nil && len(codec.SegmentsWithDecodedOverlap(segments, w.start, w.end)) == 0 {
 				continue
 			}
-			if !holdsFactor((*lower)[w.start:w.end], r.factors) {
+			if !holdsFactor(lower[w.start:w.end], r.factors) {
 				continue // no match can lie in a window without the text every match holds
 			}
 			st.matchRule(r, raw, w.start, w.end, segments)
@@ -784,8 +785,8 @@ func (st *scan) pass(depth int, raw string, segments []*codec.EncodedSegment) {
 	}
 }
 
-// windows returns, per rule, the merged windows around its keyword hits in raw (lower is raw
-// ASCII-lowercased), and whether the rule runs over the whole of raw instead.
+// windows returns, per rule, the merged windows around its keyword hits in raw (b.lower holds
+// raw ASCII-lowercased), and whether the rule runs over the whole of raw instead. Both live in b.
 //
 // A hit whose rule has a keyword gate that fails is dropped before its window is built, so
 // windows shrink rather than merely being skipped. That finds the same matches: a match's own
@@ -794,15 +795,19 @@ func (st *scan) pass(depth int, raw string, segments []*codec.EncodedSegment) {
 // bounds keep a window from starting inside a match; a kept window that starts inside one
 // overlaps the window of that match's own (kept) hit and merges with it, so the merged window
 // starts no later than that hit's window.
-func (st *scan) windows(raw string, lower []byte) (windows [][]span, whole []bool) {
+func (st *scan) windows(raw string, b *passBufs) (windows [][]span, whole []bool) {
 	s := st.s
-	windows, whole = make([][]span, len(s.rules)), make([]bool, len(s.rules))
+	windows, whole = b.windows, b.whole
+	for i := range windows {
+		windows[i], whole[i] = windows[i][:0], false
+	}
 	for _, i := range s.noKwRules {
 		whole[i] = true
 	}
-	ls := lines{newlines(raw), len(raw)}
+	b.nl = appendNewlines(b.nl[:0], raw)
+	ls := lines{b.nl, len(raw)}
 	gateSafe := -1 // whether raw is free of characters that fold to an ASCII letter; -1: not known yet
-	s.trie.Walk(lower, func(end, n, pattern int64) bool {
+	s.trie.Walk(b.lower, func(end, n, pattern int64) bool {
 		start := int(end - n + 1)
 		for _, i := range s.kwRules[pattern] {
 			r := s.rules[i]
@@ -913,13 +918,24 @@ func mergeSpans(w []span) []span {
 	return out
 }
 
-// lower returns an ASCII-lowercased copy of raw (same length, so offsets stay valid).
-func (s *Scanner) lower(raw string) *[]byte {
-	p, _ := s.lowerPool.Get().(*[]byte)
-	if p == nil {
-		p = new([]byte)
+// passBufs are the buffers of one decoding pass, pooled across passes and scans.
+type passBufs struct {
+	lower   []byte   // the pass's text, ASCII-lowercased
+	nl      []int    // offsets of its '\n's
+	windows [][]span // per rule
+	whole   []bool   // per rule
+}
+
+func (s *Scanner) bufs() *passBufs {
+	if b, ok := s.bufPool.Get().(*passBufs); ok {
+		return b
 	}
-	b := slices.Grow((*p)[:0], len(raw))[:len(raw)]
+	return &passBufs{windows: make([][]span, len(s.rules)), whole: make([]bool, len(s.rules))}
+}
+
+// lowerASCII returns raw ASCII-lowercased (same length, so offsets stay valid), in dst's storage.
+func lowerASCII(dst []byte, raw string) []byte {
+	b := slices.Grow(dst[:0], len(raw))[:len(raw)]
 	for i := 0; i < len(raw); i++ {
 		c := raw[i]
 		if 'A' <= c && c <= 'Z' {
@@ -927,13 +943,14 @@ func (s *Scanner) lower(raw string) *[]byte {
 		}
 		b[i] = c
 	}
-	*p = b
-	return p
+	return b
 }
 
 // newlines returns the offsets of every '\n' in s.
-func newlines(s string) []int {
-	nl := make([]int, 0, len(s)/40+1)
+func newlines(s string) []int { return appendNewlines(make([]int, 0, len(s)/40+1), s) }
+
+// appendNewlines appends the offsets of every '\n' in s to nl.
+func appendNewlines(nl []int, s string) []int {
 	for i := 0; ; {
 		j := strings.IndexByte(s[i:], '\n')
 		if j < 0 {
