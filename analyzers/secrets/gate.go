@@ -206,6 +206,40 @@ func keywordFollow(r config.Rule) *follow {
 	return nil
 }
 
+// keywordLeadChars returns the characters a match can hold before its keyword element, when the
+// element always starts with a keyword and they are all ASCII (but for foldCharsASCII). In text
+// without foldCharsASCII, a match whose keyword element starts at a hit then starts within the
+// run of those characters that ends at the hit (runBack): generic-api-key's window around a hit
+// in "self.api_key" starts at "self", not 60 characters back.
+func keywordLeadChars(r config.Rule) *[256]bool {
+	subs, ok := topConcat(r)
+	if !ok {
+		return nil
+	}
+	lm := litMemo{}
+	for i, sub := range subs {
+		if !lm.mustContain(sub, r.Keywords) {
+			continue
+		}
+		set := &[256]bool{}
+		if !lm.startsWithKeyword(sub, r.Keywords) || !allChars(&syntax.Regexp{Op: syntax.OpConcat, Sub: subs[:i]}, set) {
+			return nil
+		}
+		return set
+	}
+	return nil
+}
+
+// runBack returns the start of the run of chars bytes that ends at off, looking back at most
+// limit bytes.
+func runBack(raw string, off int, chars *[256]bool, limit int) int {
+	stop := max(off-limit, 0)
+	for off > stop && chars[raw[off-1]] {
+		off--
+	}
+	return off
+}
+
 // opens reports whether raw[at:] (at: the end of a keyword hit) passes the test.
 func (f *follow) opens(raw string, at int) bool {
 	for n := 0; at < len(raw) && f.skip[raw[at]]; at++ {

@@ -107,6 +107,9 @@ type rule struct {
 	gate *regexp.Regexp
 	// follow is a byte test on what follows a keyword hit, also necessary (keywordFollow); nil: none.
 	follow *follow
+	// leadChars are the characters a match can hold before its keyword element (keywordLeadChars);
+	// nil: unknown.
+	leadChars *[256]bool
 }
 
 // loadGitleaksConfig reads gitleaks' default configuration once per process, through a private
@@ -189,6 +192,9 @@ func NewScanner(opts ...Option) (*Scanner, error) {
 		r.reach, r.lead = -1, keywordLead(r.Rule)
 		r.factors = matchFactors(r.Rule)
 		r.gate, r.follow = keywordGate(r.Rule), keywordFollow(r.Rule)
+		if r.gate != nil && r.lead >= 0 {
+			r.leadChars = keywordLeadChars(r.Rule)
+		}
 		if reach, tail, ok := keywordReach(r.Rule); ok && r.window >= 0 && tail < r.after {
 			r.reach, r.tail = reach, tail
 		}
@@ -302,8 +308,9 @@ func keywordSplit(r config.Rule) (before, after int, ok bool) {
 // keywordReach bounds where a match ends relative to the keyword it contains, when the regex is
 // a concatenation whose keyword element is followed by elements of bounded width and then by
 // elements that may be long but hold few line breaks: reach is the most characters from the start of
-// the keyword element to the end of the bounded part, tail the line breaks of the rest. The
-// keyword element starts at or before the keyword hit, so hit+reach is a sound bound.
+// the keyword element to the end of the bounded part, tail the line breaks of the rest but for
+// one that can only end the match. The keyword element starts at or before the keyword hit, so
+// hit+reach is a sound bound.
 func keywordReach(r config.Rule) (reach, tail int, ok bool) {
 	lm := litMemo{}
 	subs, ok := topConcat(r)
@@ -322,12 +329,44 @@ func keywordReach(r config.Rule) (reach, tail int, ok bool) {
 			}
 			reach = min(reach+w, unbounded)
 		}
-		for _, sub := range subs[j:] {
+		for k, sub := range subs[j:] {
+			if j+k == len(subs)-1 && newlineOnlyLast(sub) {
+				break // a line break that ends the match ends the line the window already holds
+			}
 			tail = min(tail+maxNewlines(sub), unbounded)
 		}
 		return reach, tail, reach < unbounded && tail < unbounded
 	}
 	return 0, 0, false
+}
+
+// newlineOnlyLast reports whether a match of re can hold a line break only as its last
+// character (generic-api-key's terminator, [\x60'"\s;]|\\[nr]|$, may be one '\n').
+func newlineOnlyLast(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpCharClass:
+		return true
+	case syntax.OpLiteral:
+		return !slices.Contains(re.Rune[:max(len(re.Rune)-1, 0)], '\n')
+	case syntax.OpCapture:
+		return newlineOnlyLast(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !newlineOnlyLast(sub) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpConcat:
+		last := len(re.Sub) - 1
+		for _, sub := range re.Sub[:max(last, 0)] {
+			if maxNewlines(sub) > 0 {
+				return false
+			}
+		}
+		return last < 0 || newlineOnlyLast(re.Sub[last])
+	}
+	return maxNewlines(re) == 0
 }
 
 // keywordLead is the most characters a match can hold before the end of its keyword element, when
@@ -818,14 +857,16 @@ func (st *scan) windows(raw string, b *passBufs) (windows [][]span, whole []bool
 				whole[i] = true
 				continue
 			}
-			w := r.hitWindow(raw, ls, start, int(end))
+			gated := false // whether the rule's gates apply here
 			if r.gate != nil || r.follow != nil {
 				if gateSafe < 0 {
 					gateSafe = boolInt(!foldsToASCII(raw))
 				}
-				if gateSafe == 1 && !r.opens(raw, start, int(end), w.end) {
-					continue // no match has its keyword element here
-				}
+				gated = gateSafe == 1
+			}
+			w := r.hitWindow(raw, ls, start, int(end), gated)
+			if gated && !r.opens(raw, start, int(end), w.end) {
+				continue // no match has its keyword element here
 			}
 			ws := windows[i]
 			if k := len(ws) - 1; k >= 0 && w.start >= ws[k].start && w.start <= ws[k].end {
@@ -843,11 +884,15 @@ func (st *scan) windows(raw string, b *passBufs) (windows [][]span, whole []bool
 }
 
 // hitWindow is the window of rule r around a keyword hit raw[start:end+1]: the lines the rule
-// needs above and below, narrowed by the lead and reach bounds.
-func (r *rule) hitWindow(raw string, ls lines, start, end int) span {
+// needs above and below, narrowed by the lead and reach bounds and, where gates apply, by the
+// characters that can precede the keyword element (leadChars).
+func (r *rule) hitWindow(raw string, ls lines, start, end int, gated bool) span {
 	ws := ls.start(ls.of(start) - r.before)
 	if r.lead >= 0 {
 		ws = max(ws, runesBack(raw, end+1, r.lead))
+	}
+	if gated && r.leadChars != nil {
+		ws = max(ws, runBack(raw, start, r.leadChars, r.lead))
 	}
 	we := ls.end(ls.of(end) + r.after)
 	if r.reach >= 0 {
