@@ -32,26 +32,19 @@ import (
 // ASCII-lowercased copy the keyword automaton walks does not map to k and s. The scanner
 // therefore applies gates only to text free of those characters (foldsToASCII).
 func keywordGate(r config.Rule) *regexp.Regexp {
-	subs, ok := topConcat(r)
+	subs, i, lm, ok := keywordElement(r)
 	if !ok {
 		return nil
 	}
-	lm := litMemo{}
-	for i, sub := range subs {
-		if !lm.mustContain(sub, r.Keywords) {
-			continue
-		}
-		rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: subs[i:]}
-		if !lm.startsWithKeyword(sub, r.Keywords) || looksBehind(rest) {
-			return nil
-		}
-		gate, err := regexp.Compile(`^(?:` + rest.String() + `)`)
-		if err != nil {
-			return nil
-		}
-		return gate
+	rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: subs[i:]}
+	if !lm.startsWithKeyword(subs[i], r.Keywords) || looksBehind(rest) {
+		return nil
 	}
-	return nil
+	gate, err := regexp.Compile(`^(?:` + rest.String() + `)`)
+	if err != nil {
+		return nil
+	}
+	return gate
 }
 
 // startsWithKeyword reports whether every match of re starts with one of the keywords
@@ -167,41 +160,34 @@ type follow struct {
 // and class characters count in both cases; the only non-ASCII characters allowed are
 // foldCharsASCII, which gated text never holds.
 func keywordFollow(r config.Rule) *follow {
-	subs, ok := topConcat(r)
+	subs, i, lm, ok := keywordElement(r)
 	if !ok {
 		return nil
 	}
-	lm := litMemo{}
 	kws := map[string]bool{}
 	for _, k := range r.Keywords {
 		kws[strings.ToLower(k)] = true
 	}
-	for i, sub := range subs {
-		if !lm.mustContain(sub, r.Keywords) {
-			continue
-		}
-		if l, ok := lm.literals(sub); !ok || !allIn(l, kws) {
-			return nil
-		}
-		f := &follow{}
-		for _, el := range subs[i+1:] {
-			if !nullable(el) {
-				if !firstChars(el, &f.next) {
-					return nil
-				}
-				for c := range f.next {
-					if f.next[c] && f.skip[c] {
-						return nil
-					}
-				}
-				return f
-			}
-			if !allChars(el, &f.skip) {
+	if l, ok := lm.literals(subs[i]); !ok || !allIn(l, kws) {
+		return nil
+	}
+	f := &follow{}
+	for _, el := range subs[i+1:] {
+		if !nullable(el) {
+			if !firstChars(el, &f.next) {
 				return nil
 			}
-			f.max = min(f.max+maxRunes(el), unbounded)
+			for c := range f.next {
+				if f.next[c] && f.skip[c] {
+					return nil
+				}
+			}
+			return f
 		}
-		return nil
+		if !allChars(el, &f.skip) {
+			return nil
+		}
+		f.max = min(f.max+maxRunes(el), unbounded)
 	}
 	return nil
 }
@@ -212,22 +198,42 @@ func keywordFollow(r config.Rule) *follow {
 // run of those characters that ends at the hit (runBack): generic-api-key's window around a hit
 // in "self.api_key" starts at "self", not 60 characters back.
 func keywordLeadChars(r config.Rule) *[256]bool {
-	subs, ok := topConcat(r)
-	if !ok {
+	subs, i, lm, ok := keywordElement(r)
+	set := &[256]bool{}
+	if !ok || !lm.startsWithKeyword(subs[i], r.Keywords) || !allChars(&syntax.Regexp{Op: syntax.OpConcat, Sub: subs[:i]}, set) {
 		return nil
 	}
-	lm := litMemo{}
-	for i, sub := range subs {
-		if !lm.mustContain(sub, r.Keywords) {
-			continue
-		}
-		set := &[256]bool{}
-		if !lm.startsWithKeyword(sub, r.Keywords) || !allChars(&syntax.Regexp{Op: syntax.OpConcat, Sub: subs[:i]}, set) {
-			return nil
-		}
-		return set
+	return set
+}
+
+// keywordTailChars returns the characters the elements after the bounded part (keywordReach)
+// but the last can hold, and the width of the last, when those characters are ASCII (but for
+// foldCharsASCII) and not '\n', and the last is bounded. In text without foldCharsASCII, a match
+// whose keyword element starts at a hit then ends at most width characters after the run of
+// those characters that holds or follows the end of the bounded part (runForward):
+// generic-api-key's value, [\w.=-]{10,150}|[a-z0-9][a-z0-9+/]{11,}={0,3}, and one terminator.
+func keywordTailChars(r config.Rule) (chars *[256]bool, width int) {
+	subs, i, _, ok := keywordElement(r)
+	if !ok {
+		return nil, 0
 	}
-	return nil
+	j, last := boundedEnd(subs, i), len(subs)-1
+	chars = &[256]bool{}
+	if j >= last || !allChars(&syntax.Regexp{Op: syntax.OpConcat, Sub: subs[j:last]}, chars) || chars['\n'] {
+		return nil, 0
+	}
+	if width = maxRunes(subs[last]); width >= unbounded {
+		return nil, 0
+	}
+	return chars, width
+}
+
+// runForward returns the end of the run of chars bytes that starts at off.
+func runForward(raw string, off int, chars *[256]bool) int {
+	for off < len(raw) && chars[raw[off]] {
+		off++
+	}
+	return off
 }
 
 // runBack returns the start of the run of chars bytes that ends at off, looking back at most
@@ -372,4 +378,20 @@ func addClass(ranges []rune, set *[256]bool) bool {
 		}
 	}
 	return true
+}
+
+// keywordElement returns the elements of the rule's regex (topConcat), the index of its keyword
+// element (the first that always holds one of the keywords), and the literal memo it used.
+func keywordElement(r config.Rule) (subs []*syntax.Regexp, i int, lm litMemo, ok bool) {
+	subs, ok = topConcat(r)
+	if !ok {
+		return nil, 0, nil, false
+	}
+	lm = litMemo{}
+	for i, sub := range subs {
+		if lm.mustContain(sub, r.Keywords) {
+			return subs, i, lm, true
+		}
+	}
+	return nil, 0, nil, false
 }

@@ -110,6 +110,10 @@ type rule struct {
 	// leadChars are the characters a match can hold before its keyword element (keywordLeadChars);
 	// nil: unknown.
 	leadChars *[256]bool
+	// tailChars and tailWidth bound the end of a match by the run of characters it ends with
+	// (keywordTailChars); nil: unknown.
+	tailChars *[256]bool
+	tailWidth int
 }
 
 // loadGitleaksConfig reads gitleaks' default configuration once per process, through a private
@@ -197,6 +201,9 @@ func NewScanner(opts ...Option) (*Scanner, error) {
 		}
 		if reach, tail, ok := keywordReach(r.Rule); ok && r.window >= 0 && tail < r.after {
 			r.reach, r.tail = reach, tail
+		}
+		if r.gate != nil && r.reach >= 0 {
+			r.tailChars, r.tailWidth = keywordTailChars(r.Rule)
 		}
 		if len(r.Keywords) == 0 {
 			s.noKwRules = append(s.noKwRules, i)
@@ -312,32 +319,32 @@ func keywordSplit(r config.Rule) (before, after int, ok bool) {
 // one that can only end the match. The keyword element starts at or before the keyword hit, so
 // hit+reach is a sound bound.
 func keywordReach(r config.Rule) (reach, tail int, ok bool) {
-	lm := litMemo{}
-	subs, ok := topConcat(r)
+	subs, i, _, ok := keywordElement(r)
 	if !ok {
 		return 0, 0, false
 	}
-	for i := range subs {
-		if !lm.mustContain(subs[i], r.Keywords) {
-			continue
-		}
-		j := i
-		for ; j < len(subs); j++ {
-			w := maxRunes(subs[j])
-			if w >= unbounded {
-				break
-			}
-			reach = min(reach+w, unbounded)
-		}
-		for k, sub := range subs[j:] {
-			if j+k == len(subs)-1 && newlineOnlyLast(sub) {
-				break // a line break that ends the match ends the line the window already holds
-			}
-			tail = min(tail+maxNewlines(sub), unbounded)
-		}
-		return reach, tail, reach < unbounded && tail < unbounded
+	j := boundedEnd(subs, i)
+	for _, sub := range subs[i:j] {
+		reach = min(reach+maxRunes(sub), unbounded)
 	}
-	return 0, 0, false
+	for k, sub := range subs[j:] {
+		if j+k == len(subs)-1 && newlineOnlyLast(sub) {
+			break // a line break that ends the match ends the line the window already holds
+		}
+		tail = min(tail+maxNewlines(sub), unbounded)
+	}
+	return reach, tail, reach < unbounded && tail < unbounded
+}
+
+// boundedEnd returns the index of the first element from i on of unbounded width (len(subs)
+// when there is none).
+func boundedEnd(subs []*syntax.Regexp, i int) int {
+	for ; i < len(subs); i++ {
+		if maxRunes(subs[i]) >= unbounded {
+			break
+		}
+	}
+	return i
 }
 
 // newlineOnlyLast reports whether a match of re can hold a line break only as its last
@@ -374,23 +381,19 @@ func newlineOnlyLast(re *syntax.Regexp) bool {
 // bounded width, and the regex has no assertion that depends on the text before the window;
 // otherwise -1.
 func keywordLead(r config.Rule) int {
-	lm := litMemo{}
-	subs, ok := topConcat(r)
+	subs, i, _, ok := keywordElement(r)
 	if !ok || looksBehind(&syntax.Regexp{Op: syntax.OpConcat, Sub: subs}) {
 		return -1
 	}
 	lead := 0
-	for i := range subs {
-		w := maxRunes(subs[i])
-		if w >= unbounded || maxNewlines(subs[i]) > 0 {
+	for _, sub := range subs[:i+1] {
+		w := maxRunes(sub)
+		if w >= unbounded || maxNewlines(sub) > 0 {
 			return -1
 		}
 		lead += w
-		if lm.mustContain(subs[i], r.Keywords) {
-			return lead
-		}
 	}
-	return -1
+	return lead
 }
 
 // looksBehind reports whether re holds an assertion about the text before a position (\b, \B,
@@ -885,7 +888,7 @@ func (st *scan) windows(raw string, b *passBufs) (windows [][]span, whole []bool
 
 // hitWindow is the window of rule r around a keyword hit raw[start:end+1]: the lines the rule
 // needs above and below, narrowed by the lead and reach bounds and, where gates apply, by the
-// characters that can precede the keyword element (leadChars).
+// characters that can precede the keyword element (leadChars) and end the match (tailChars).
 func (r *rule) hitWindow(raw string, ls lines, start, end int, gated bool) span {
 	ws := ls.start(ls.of(start) - r.before)
 	if r.lead >= 0 {
@@ -896,7 +899,11 @@ func (r *rule) hitWindow(raw string, ls lines, start, end int, gated bool) span 
 	}
 	we := ls.end(ls.of(end) + r.after)
 	if r.reach >= 0 {
-		we = min(we, ls.end(ls.of(runesForward(raw, start, r.reach))+r.tail))
+		bounded := runesForward(raw, start, r.reach)
+		we = min(we, ls.end(ls.of(bounded)+r.tail))
+		if gated && r.tailChars != nil {
+			we = min(we, runesForward(raw, runForward(raw, bounded, r.tailChars), r.tailWidth))
+		}
 	}
 	return span{ws, we}
 }
