@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	ahocorasick "github.com/BobuSumisu/aho-corasick"
 	"github.com/spf13/viper"
 	"github.com/zricethezav/gitleaks/v8/config"
 	"github.com/zricethezav/gitleaks/v8/detect/codec"
@@ -76,8 +75,8 @@ func WithUnclassified() Option { return func(o *options) { o.unclassified = true
 // concurrent use: Scan only reads it.
 type Scanner struct {
 	rules     []*rule
-	trie      *ahocorasick.Trie
-	kwRules   [][]int // keyword index in the trie → indices into rules
+	keywords  *keywordDFA
+	kwRules   [][]int // keyword index in the automaton → indices into rules
 	noKwRules []int   // rules without keywords: run over the whole content
 	global    []*config.Allowlist
 	opts      options
@@ -223,7 +222,7 @@ func NewScanner(opts ...Option) (*Scanner, error) {
 			}
 		}
 	}
-	s.trie = ahocorasick.NewTrieBuilder().AddStrings(kws).Build()
+	s.keywords = newKeywordDFA(kws)
 	return s, nil
 }
 
@@ -849,8 +848,8 @@ func (st *scan) windows(raw string, b *passBufs) (windows [][]span, whole []bool
 	b.nl = appendNewlines(b.nl[:0], raw)
 	ls := lines{b.nl, len(raw)}
 	gateSafe := -1 // whether raw is free of characters that fold to an ASCII letter; -1: not known yet
-	s.trie.Walk(b.lower, func(end, n, pattern int64) bool {
-		start := int(end - n + 1)
+	s.keywords.walk(b.lower, func(end, n, pattern int) {
+		start := end - n + 1
 		for _, i := range s.kwRules[pattern] {
 			r := s.rules[i]
 			if !st.active[i] || r.Regex == nil || whole[i] {
@@ -867,8 +866,8 @@ func (st *scan) windows(raw string, b *passBufs) (windows [][]span, whole []bool
 				}
 				gated = gateSafe == 1
 			}
-			w := r.hitWindow(raw, ls, start, int(end), gated)
-			if gated && !r.opens(raw, start, int(end), w.end) {
+			w := r.hitWindow(raw, ls, start, end, gated)
+			if gated && !r.opens(raw, start, end, w.end) {
 				continue // no match has its keyword element here
 			}
 			ws := windows[i]
@@ -878,7 +877,6 @@ func (st *scan) windows(raw string, b *passBufs) (windows [][]span, whole []bool
 				windows[i] = append(ws, w)
 			}
 		}
-		return true
 	})
 	for i, w := range windows {
 		windows[i] = mergeSpans(w)
