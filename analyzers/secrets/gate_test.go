@@ -53,7 +53,7 @@ func TestKeywordGateGeneric(t *testing.T) {
 				kw = max(kw, len(k))
 			}
 		}
-		if got := r.opens(tt.text, 0, kw-1, len(tt.text)); got != tt.open {
+		if got := r.follow.opens(tt.text, kw) && r.gate.MatchString(tt.text); got != tt.open {
 			t.Errorf("opens(%q) = %v, want %v", tt.text, got, tt.open)
 		}
 	}

@@ -866,9 +866,9 @@ func (st *scan) windows(raw string, b *passBufs) (windows [][]span, whole []bool
 				}
 				gated = gateSafe == 1
 			}
-			w := r.hitWindow(raw, ls, start, end, gated)
-			if gated && !r.opens(raw, start, end, w.end) {
-				continue // no match has its keyword element here
+			w, ok := r.keptWindow(raw, ls, start, end, gated)
+			if !ok {
+				continue
 			}
 			ws := windows[i]
 			if k := len(ws) - 1; k >= 0 && w.start >= ws[k].start && w.start <= ws[k].end {
@@ -882,6 +882,20 @@ func (st *scan) windows(raw string, b *passBufs) (windows [][]span, whole []bool
 		windows[i] = mergeSpans(w)
 	}
 	return windows, whole
+}
+
+// keptWindow returns the window of a keyword hit raw[start:end+1], or false when, gates applying,
+// the hit fails the rule's follow test or gate: no match has its keyword element there. The
+// follow test runs first, before the window is even built: it is the cheapest.
+func (r *rule) keptWindow(raw string, ls lines, start, end int, gated bool) (span, bool) {
+	if gated && r.follow != nil && !r.follow.opens(raw, end+1) {
+		return span{}, false
+	}
+	w := r.hitWindow(raw, ls, start, end, gated)
+	if gated && r.gate != nil && !r.gate.MatchString(raw[start:w.end]) {
+		return span{}, false
+	}
+	return w, true
 }
 
 // hitWindow is the window of rule r around a keyword hit raw[start:end+1]: the lines the rule
@@ -904,16 +918,6 @@ func (r *rule) hitWindow(raw string, ls lines, start, end int, gated bool) span 
 		}
 	}
 	return span{ws, we}
-}
-
-// opens reports whether a keyword hit raw[start:end+1] whose window ends at we passes the
-// rule's follow test and gate. Both are necessary for a match to have its keyword element
-// there, in text free of foldCharsASCII.
-func (r *rule) opens(raw string, start, end, we int) bool {
-	if r.follow != nil && !r.follow.opens(raw, end+1) {
-		return false
-	}
-	return r.gate == nil || r.gate.MatchString(raw[start:we])
 }
 
 // lines indexes the lines of a text by the offsets of its '\n's.
