@@ -497,7 +497,11 @@ func (lm litMemo) mustContain(re *syntax.Regexp, kws []string) bool {
 		}
 		return true
 	case syntax.OpConcat:
-		// Any element, or any run of consecutive finite elements, that always holds a keyword.
+		// The strings every match opens with, any element, or any run of consecutive finite
+		// elements, that always hold a keyword.
+		if l, ok := lm.leads(re); ok && allContain(l, kws) {
+			return true
+		}
 		for i := range re.Sub {
 			if lm.mustContain(re.Sub[i], kws) {
 				return true
