@@ -89,6 +89,9 @@ func windowMismatches(s *Scanner, raw string) (diffs []string, matches int) {
 		want := r.Regex.FindAllStringIndex(raw, -1)
 		matches += len(want)
 		var got [][]int
+		for _, m := range r.directMatches(raw, b.open[i]) {
+			got = append(got, []int{m.start, m.end})
+		}
 		for _, w := range windows[i] {
 			for _, m := range r.Regex.FindAllStringIndex(raw[w.start:w.end], -1) {
 				got = append(got, []int{w.start + m[0], w.start + m[1]})

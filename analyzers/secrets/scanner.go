@@ -113,6 +113,10 @@ type rule struct {
 	// (keywordTailChars); nil: unknown.
 	tailChars *[256]bool
 	tailWidth int
+	// prefix is n when the regex opens with C{0,n}? before its keyword element and the rule has
+	// a gate and leadChars: where gates apply, its matches then come from its hits alone
+	// (directMatches), without windows. -1: no such prefix.
+	prefix int
 }
 
 // loadGitleaksConfig reads gitleaks' default configuration once per process, through a private
@@ -203,6 +207,10 @@ func NewScanner(opts ...Option) (*Scanner, error) {
 		}
 		if r.gate != nil && r.reach >= 0 {
 			r.tailChars, r.tailWidth = keywordTailChars(r.Rule)
+		}
+		r.prefix = -1
+		if r.gate != nil && r.leadChars != nil {
+			r.prefix = keywordPrefix(r.Rule)
 		}
 		if len(r.Keywords) == 0 {
 			s.noKwRules = append(s.noKwRules, i)
@@ -817,6 +825,9 @@ func (st *scan) pass(depth int, raw string, segments []*codec.EncodedSegment) {
 			}
 			continue
 		}
+		for _, m := range r.directMatches(raw, b.open[i]) {
+			st.matchAt(r, raw, m.start, m.end, segments)
+		}
 		for _, w := range windows[i] {
 			// fast path: in a decoded pass only matches overlapping decoded text count.
 			if segments != nil && len(codec.SegmentsWithDecodedOverlap(segments, w.start, w.end)) == 0 {
@@ -844,7 +855,7 @@ func (st *scan) windows(raw string, b *passBufs) (windows [][]span, whole []bool
 	s := st.s
 	windows, whole = b.windows, b.whole
 	for i := range windows {
-		windows[i], whole[i] = windows[i][:0], false
+		windows[i], whole[i], b.open[i] = windows[i][:0], false, b.open[i][:0]
 	}
 	for _, i := range s.noKwRules {
 		whole[i] = true
@@ -869,6 +880,12 @@ func (st *scan) windows(raw string, b *passBufs) (windows [][]span, whole []bool
 					gateSafe = boolInt(!foldsToASCII(raw))
 				}
 				gated = gateSafe == 1
+			}
+			if gated && r.prefix >= 0 {
+				if e := r.openEnd(raw, ls, start, end); e >= 0 {
+					b.open[i] = append(b.open[i], span{start, e})
+				}
+				continue
 			}
 			w, ok := r.keptWindow(raw, ls, start, end, gated)
 			if !ok {
@@ -982,13 +999,15 @@ type passBufs struct {
 	nl      []int    // offsets of its '\n's
 	windows [][]span // per rule
 	whole   []bool   // per rule
+	open    [][]span // per rule with a prefix: its open hits (openEnd)
 }
 
 func (s *Scanner) bufs() *passBufs {
 	if b, ok := s.bufPool.Get().(*passBufs); ok {
 		return b
 	}
-	return &passBufs{windows: make([][]span, len(s.rules)), whole: make([]bool, len(s.rules))}
+	n := len(s.rules)
+	return &passBufs{windows: make([][]span, n), whole: make([]bool, n), open: make([][]span, n)}
 }
 
 // lowerASCII returns raw ASCII-lowercased (same length, so offsets stay valid), in dst's storage.
@@ -1022,89 +1041,93 @@ func appendNewlines(nl []int, s string) []int {
 // matchRule mirrors gitleaks' detectRule for the matches of one rule inside raw[ws:we].
 func (st *scan) matchRule(r *rule, raw string, ws, we int, segments []*codec.EncodedSegment) {
 	for _, mi := range r.Regex.FindAllStringIndex(raw[ws:we], -1) {
-		ms, me := ws+mi[0], ws+mi[1]
-		text := raw[ms:me]
-		trimmed := strings.Trim(text, "\n")
-		lead := len(text) - len(strings.TrimLeft(text, "\n"))
-
-		var (
-			tags        []string
-			currentLine string
-			origStart   int
-			origEnd     int
-		)
-		if len(segments) > 0 {
-			segs := codec.SegmentsWithDecodedOverlap(segments, ms, me)
-			if len(segs) == 0 {
-				continue // found in an earlier pass
-			}
-			adj := codec.AdjustMatchIndex(segs, []int{ms, me})
-			origStart, origEnd = adj[0], adj[1]
-			tags = codec.Tags(segs)
-			currentLine = codec.CurrentLine(segs, raw)
-		} else {
-			// gitleaks keeps the untrimmed start and shortens the end by the trimmed length.
-			origStart, origEnd = ms, ms+len(trimmed)
-		}
-		line, lineText := st.location(origStart, origEnd)
-		if strings.Contains(lineText, gitleaksAllow) {
-			continue
-		}
-		if currentLine == "" {
-			currentLine = lineText
-		}
-
-		// The secret group, found by matching the regex again on the trimmed match as gitleaks does.
-		secret, secStart, secEnd := trimmed, 0, len(trimmed)
-		if idx := r.Regex.FindStringSubmatchIndex(trimmed); len(idx) >= 4 {
-			if r.SecretGroup > 0 {
-				if len(idx)/2 <= r.SecretGroup {
-					continue
-				}
-				secStart, secEnd = idx[2*r.SecretGroup], idx[2*r.SecretGroup+1]
-				if secStart < 0 {
-					secStart, secEnd = 0, 0
-				}
-				secret = trimmed[secStart:secEnd]
-			} else {
-				for g := 1; g < len(idx)/2; g++ {
-					if idx[2*g] >= 0 && idx[2*g+1] > idx[2*g] {
-						secStart, secEnd = idx[2*g], idx[2*g+1]
-						secret = trimmed[secStart:secEnd]
-						break
-					}
-				}
-			}
-		}
-
-		entropy := Entropy(secret)
-		if r.Entropy != 0 && entropy <= r.Entropy {
-			continue
-		}
-		if findingAllowed(st.s.global, secret, trimmed, currentLine, st.path) ||
-			findingAllowed(r.Allowlists, secret, trimmed, currentLine, st.path) {
-			continue
-		}
-
-		c := candidate{rule: r, line: line, match: trimmed, secret: secret}
-		c.RuleID, c.Description, c.Entropy = r.RuleID, r.Description, entropy
-		c.Tags = append(slices.Clone(r.Tags), tags...)
-		if len(segments) > 0 {
-			// The secret's own encoded span: the match may also hold literal context around it.
-			c.Start, c.End, c.MatchStart, c.MatchEnd = origStart, origEnd, origStart, origEnd
-			ss, se := ms+lead+secStart, ms+lead+secEnd
-			if segs := codec.SegmentsWithDecodedOverlap(segments, ss, se); len(segs) > 0 && se > ss {
-				if adj := codec.AdjustMatchIndex(segs, []int{ss, se}); adj[0] >= origStart && adj[1] <= origEnd {
-					c.Start, c.End = adj[0], adj[1]
-				}
-			}
-		} else {
-			c.MatchStart = ms + lead
-			c.MatchEnd = c.MatchStart + len(trimmed)
-			c.Start, c.End = c.MatchStart+secStart, c.MatchStart+secEnd
-		}
-		st.out = append(st.out, c)
+		st.matchAt(r, raw, ws+mi[0], ws+mi[1], segments)
 	}
+}
+
+// matchAt mirrors gitleaks' detectRule for one match raw[ms:me] of the rule's regex.
+func (st *scan) matchAt(r *rule, raw string, ms, me int, segments []*codec.EncodedSegment) {
+	text := raw[ms:me]
+	trimmed := strings.Trim(text, "\n")
+	lead := len(text) - len(strings.TrimLeft(text, "\n"))
+
+	var (
+		tags        []string
+		currentLine string
+		origStart   int
+		origEnd     int
+	)
+	if len(segments) > 0 {
+		segs := codec.SegmentsWithDecodedOverlap(segments, ms, me)
+		if len(segs) == 0 {
+			return // found in an earlier pass
+		}
+		adj := codec.AdjustMatchIndex(segs, []int{ms, me})
+		origStart, origEnd = adj[0], adj[1]
+		tags = codec.Tags(segs)
+		currentLine = codec.CurrentLine(segs, raw)
+	} else {
+		// gitleaks keeps the untrimmed start and shortens the end by the trimmed length.
+		origStart, origEnd = ms, ms+len(trimmed)
+	}
+	line, lineText := st.location(origStart, origEnd)
+	if strings.Contains(lineText, gitleaksAllow) {
+		return
+	}
+	if currentLine == "" {
+		currentLine = lineText
+	}
+
+	// The secret group, found by matching the regex again on the trimmed match as gitleaks does.
+	secret, secStart, secEnd := trimmed, 0, len(trimmed)
+	if idx := r.Regex.FindStringSubmatchIndex(trimmed); len(idx) >= 4 {
+		if r.SecretGroup > 0 {
+			if len(idx)/2 <= r.SecretGroup {
+				return
+			}
+			secStart, secEnd = idx[2*r.SecretGroup], idx[2*r.SecretGroup+1]
+			if secStart < 0 {
+				secStart, secEnd = 0, 0
+			}
+			secret = trimmed[secStart:secEnd]
+		} else {
+			for g := 1; g < len(idx)/2; g++ {
+				if idx[2*g] >= 0 && idx[2*g+1] > idx[2*g] {
+					secStart, secEnd = idx[2*g], idx[2*g+1]
+					secret = trimmed[secStart:secEnd]
+					break
+				}
+			}
+		}
+	}
+
+	entropy := Entropy(secret)
+	if r.Entropy != 0 && entropy <= r.Entropy {
+		return
+	}
+	if findingAllowed(st.s.global, secret, trimmed, currentLine, st.path) ||
+		findingAllowed(r.Allowlists, secret, trimmed, currentLine, st.path) {
+		return
+	}
+
+	c := candidate{rule: r, line: line, match: trimmed, secret: secret}
+	c.RuleID, c.Description, c.Entropy = r.RuleID, r.Description, entropy
+	c.Tags = append(slices.Clone(r.Tags), tags...)
+	if len(segments) > 0 {
+		// The secret's own encoded span: the match may also hold literal context around it.
+		c.Start, c.End, c.MatchStart, c.MatchEnd = origStart, origEnd, origStart, origEnd
+		ss, se := ms+lead+secStart, ms+lead+secEnd
+		if segs := codec.SegmentsWithDecodedOverlap(segments, ss, se); len(segs) > 0 && se > ss {
+			if adj := codec.AdjustMatchIndex(segs, []int{ss, se}); adj[0] >= origStart && adj[1] <= origEnd {
+				c.Start, c.End = adj[0], adj[1]
+			}
+		}
+	} else {
+		c.MatchStart = ms + lead
+		c.MatchEnd = c.MatchStart + len(trimmed)
+		c.Start, c.End = c.MatchStart+secStart, c.MatchStart+secEnd
+	}
+	st.out = append(st.out, c)
 }
 
 // findingAllowed is gitleaks' checkFindingAllowed (no commit).
