@@ -93,7 +93,8 @@ type rule struct {
 	before, after int
 	// reach bounds the end of a match in characters from the start of a keyword hit, and tail the line
 	// breaks the rest of the match can hold after that point (reach < 0: unknown, after applies).
-	// generic-api-key's match ends within 45 characters of its keyword, then at most one line on.
+	// generic-api-key's bounded part ends within 42 characters of its keyword, and the rest of
+	// its match on that line.
 	reach, tail int
 	// lead bounds how far before the end of a keyword hit a match can start, when that part of
 	// the regex holds no line break and no assertion that looks behind (\b, ^): the window
@@ -851,6 +852,9 @@ func (st *scan) pass(depth int, raw string, segments []*codec.EncodedSegment) {
 // bounds keep a window from starting inside a match; a kept window that starts inside one
 // overlaps the window of that match's own (kept) hit and merges with it, so the merged window
 // starts no later than that hit's window.
+//
+// Where gates apply, a rule with a prefix (keywordPrefix) gets no windows: its open hits go to
+// b.open, and its matches follow from them (directMatches).
 func (st *scan) windows(raw string, b *passBufs) (windows [][]span, whole []bool) {
 	s := st.s
 	windows, whole = b.windows, b.whole
