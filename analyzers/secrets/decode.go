@@ -73,7 +73,7 @@ func encodingMatches(data string, fn func(kind encKind, start, end int) bool) {
 			}
 		}
 		if end < 0 {
-			i++
+			i = nextEncodingStart(data, i, b64End)
 			continue
 		}
 		if !fn(kind, i, end) {
@@ -81,6 +81,17 @@ func encodingMatches(data string, fn func(kind encKind, start, end int) bool) {
 		}
 		i = end
 	}
+}
+
+// nextEncodingStart returns the next position after i, where no match starts, at which one
+// may: inside a base64 run too short for a match (i < b64End), no base64 or hex match can start
+// (hex digits are base64 characters, and the run only gets shorter), nor a percent or \u escape
+// ('%' and '\' are not base64 characters): only a U+ code point can, so the next one is at the
+// next 'U' of the run, or after it.
+func nextEncodingStart(data string, i, b64End int) int {
+	for i++; i < b64End && data[i] != 'U'; i++ { // the run is short: no IndexByte call
+	}
+	return i
 }
 
 func runEnd(data string, i int, class *[256]bool) int {

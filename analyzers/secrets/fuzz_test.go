@@ -1,6 +1,7 @@
 package secrets
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -22,6 +23,24 @@ func FuzzScan(f *testing.F) {
 			if m.Start < 0 || m.End > len(content) || m.Start > m.End || m.MatchStart < 0 || m.MatchEnd > len(content) || m.MatchStart > m.MatchEnd {
 				t.Fatalf("match %s out of range: %d-%d / %d-%d of %d", m.RuleID, m.Start, m.End, m.MatchStart, m.MatchEnd, len(content))
 			}
+		}
+	})
+}
+
+// FuzzWindows checks that the windows Scan builds around keyword hits (keyword gates applied)
+// find exactly the whole-text matches of every windowed rule (windowMismatches).
+func FuzzWindows(f *testing.F) {
+	for _, text := range gateTexts(rand.New(rand.NewPCG(1, 2)), 40) {
+		f.Add(text)
+	}
+	f.Add(benignSnippets[1])
+	s := parityScanner(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		if foldsToASCII(text) {
+			return // no gates apply (foldsToASCII)
+		}
+		if diffs, _ := windowMismatches(s, text); len(diffs) > 0 {
+			t.Fatal(diffs[0])
 		}
 	})
 }

@@ -3,6 +3,8 @@ package secrets
 import (
 	"os"
 	"path/filepath"
+	"regexp/syntax"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,10 +29,10 @@ func TestPathAllowedMatchesGitleaks(t *testing.T) {
 	excluded := 0
 	for _, a := range allowlists {
 		f := pathFilterOf(a)
-		for _, fs := range f.factors {
+		for _, fs := range append(slices.Clone(f.factors), f.suffixes...) {
 			for _, s := range fs {
 				for _, p := range []string{s, "x/" + s, "x/" + s + "/y", strings.ToUpper(s), "a/" + strings.ToUpper(s) + ".map",
-					s + "x", "vendor/" + s, "lib/python3.11/" + s, s + "-1.0.dist-info/x"} {
+					s + "x", "vendor/" + s, "lib/python3.11/" + s, s + "-1.0.dist-info/x", "docs/x" + s, "x" + s + "\n"} {
 					paths = append(paths, p)
 				}
 			}
@@ -59,4 +61,24 @@ func TestPathAllowedMatchesGitleaks(t *testing.T) {
 		t.Error("the prefilter never excluded a path: it does nothing")
 	}
 	t.Logf("%d allowlists, %d paths, %d checks answered by the prefilter", len(allowlists), len(paths), excluded)
+}
+
+func TestSuffixFactor(t *testing.T) {
+	for _, tt := range []struct{ re, want string }{
+		{`(?i)\.(?:docx?|pdf|.dll)$`, "dll doc docx pdf"},
+		{`\.gem$`, ".gem"},
+		{`(?:^|/)gradlew(?:\.bat)?$`, "/gradlew /gradlew.bat gradlew gradlew.bat"},
+		{`(?:^|/)node_modules(?:/.*)?$`, ""}, // ends with anything
+		{`gitleaks\.toml`, ""},               // not anchored at the end
+	} {
+		re, err := syntax.Parse(tt.re, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := suffixFactor(re.Simplify())
+		slices.Sort(got)
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("suffixFactor(%s) = %q, want %q", tt.re, got, tt.want)
+		}
+	}
 }

@@ -2,6 +2,7 @@ package secrets
 
 import (
 	"fmt"
+	"regexp"
 	"regexp/syntax"
 	"slices"
 	"sort"
@@ -10,7 +11,6 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	ahocorasick "github.com/BobuSumisu/aho-corasick"
 	"github.com/spf13/viper"
 	"github.com/zricethezav/gitleaks/v8/config"
 	"github.com/zricethezav/gitleaks/v8/detect/codec"
@@ -75,12 +75,12 @@ func WithUnclassified() Option { return func(o *options) { o.unclassified = true
 // concurrent use: Scan only reads it.
 type Scanner struct {
 	rules     []*rule
-	trie      *ahocorasick.Trie
-	kwRules   [][]int // keyword index in the trie → indices into rules
+	keywords  *keywordDFA
+	kwRules   [][]int // keyword index in the automaton → indices into rules
 	noKwRules []int   // rules without keywords: run over the whole content
 	global    []*config.Allowlist
 	opts      options
-	lowerPool sync.Pool
+	bufPool   sync.Pool // *passBufs
 }
 
 type rule struct {
@@ -93,7 +93,8 @@ type rule struct {
 	before, after int
 	// reach bounds the end of a match in characters from the start of a keyword hit, and tail the line
 	// breaks the rest of the match can hold after that point (reach < 0: unknown, after applies).
-	// generic-api-key's match ends within 45 characters of its keyword, then at most one line on.
+	// generic-api-key's bounded part ends within 42 characters of its keyword, and the rest of
+	// its match on that line.
 	reach, tail int
 	// lead bounds how far before the end of a keyword hit a match can start, when that part of
 	// the regex holds no line break and no assertion that looks behind (\b, ^): the window
@@ -101,6 +102,22 @@ type rule struct {
 	lead int
 	// factors are strings of which every match holds one (matchFactors); nil: unknown.
 	factors [][]byte
+	// gate is a condition every keyword hit that starts a match's keyword element meets
+	// (keywordGate); hits that fail it get no window. nil: none.
+	gate *regexp.Regexp
+	// follow is a byte test on what follows a keyword hit, also necessary (keywordFollow); nil: none.
+	follow *follow
+	// leadChars are the characters a match can hold before its keyword element (keywordLeadChars);
+	// nil: unknown.
+	leadChars *[256]bool
+	// tailChars and tailWidth bound the end of a match by the run of characters it ends with
+	// (keywordTailChars); nil: unknown.
+	tailChars *[256]bool
+	tailWidth int
+	// prefix is n when the regex opens with C{0,n}? before its keyword element and the rule has
+	// a gate and leadChars: where gates apply, its matches then come from its hits alone
+	// (directMatches), without windows. -1: no such prefix.
+	prefix int
 }
 
 // loadGitleaksConfig reads gitleaks' default configuration once per process, through a private
@@ -182,8 +199,19 @@ func NewScanner(opts ...Option) (*Scanner, error) {
 		}
 		r.reach, r.lead = -1, keywordLead(r.Rule)
 		r.factors = matchFactors(r.Rule)
+		r.gate, r.follow = keywordGate(r.Rule), keywordFollow(r.Rule)
+		if r.gate != nil && r.lead >= 0 {
+			r.leadChars = keywordLeadChars(r.Rule)
+		}
 		if reach, tail, ok := keywordReach(r.Rule); ok && r.window >= 0 && tail < r.after {
 			r.reach, r.tail = reach, tail
+		}
+		if r.gate != nil && r.reach >= 0 {
+			r.tailChars, r.tailWidth = keywordTailChars(r.Rule)
+		}
+		r.prefix = -1
+		if r.gate != nil && r.leadChars != nil {
+			r.prefix = keywordPrefix(r.Rule)
 		}
 		if len(r.Keywords) == 0 {
 			s.noKwRules = append(s.noKwRules, i)
@@ -203,7 +231,7 @@ func NewScanner(opts ...Option) (*Scanner, error) {
 			}
 		}
 	}
-	s.trie = ahocorasick.NewTrieBuilder().AddStrings(kws).Build()
+	s.keywords = newKeywordDFA(kws)
 	return s, nil
 }
 
@@ -260,34 +288,24 @@ func keywordInEveryMatch(r config.Rule) bool {
 // cannot match a line break), so its window needs one line above a hit instead of ten.
 func keywordSplit(r config.Rule) (before, after int, ok bool) {
 	lm := litMemo{}
-	if r.Regex == nil || len(r.Keywords) == 0 {
+	subs, ok := topConcat(r)
+	if !ok {
 		return 0, 0, false
 	}
-	re, err := syntax.Parse(r.Regex.String(), syntax.Perl)
-	if err != nil {
-		return 0, 0, false
-	}
-	re = re.Simplify()
-	for re.Op == syntax.OpCapture {
-		re = re.Sub[0]
-	}
-	if re.Op != syntax.OpConcat {
-		return 0, 0, false
-	}
-	sum := func(subs []*syntax.Regexp) int {
+	sum := func(els []*syntax.Regexp) int {
 		t := 0
-		for _, sub := range subs {
+		for _, sub := range els {
 			t = min(t+maxNewlines(sub), unbounded)
 		}
 		return t
 	}
-	for i := range re.Sub {
-		if lm.mustContain(re.Sub[i], r.Keywords) {
-			return sum(re.Sub[:i+1]), sum(re.Sub[i:]), true
+	for i := range subs {
+		if lm.mustContain(subs[i], r.Keywords) {
+			return sum(subs[:i+1]), sum(subs[i:]), true
 		}
 		acc := []string{""}
-		for j := i; j < len(re.Sub); j++ {
-			l, ok := lm.literals(re.Sub[j])
+		for j := i; j < len(subs); j++ {
+			l, ok := lm.literals(subs[j])
 			if !ok {
 				break
 			}
@@ -295,7 +313,7 @@ func keywordSplit(r config.Rule) (before, after int, ok bool) {
 				break
 			}
 			if allContain(acc, r.Keywords) {
-				return sum(re.Sub[:j+1]), sum(re.Sub[i:]), true
+				return sum(subs[:j+1]), sum(subs[i:]), true
 			}
 		}
 	}
@@ -305,42 +323,65 @@ func keywordSplit(r config.Rule) (before, after int, ok bool) {
 // keywordReach bounds where a match ends relative to the keyword it contains, when the regex is
 // a concatenation whose keyword element is followed by elements of bounded width and then by
 // elements that may be long but hold few line breaks: reach is the most characters from the start of
-// the keyword element to the end of the bounded part, tail the line breaks of the rest. The
-// keyword element starts at or before the keyword hit, so hit+reach is a sound bound.
+// the keyword element to the end of the bounded part, tail the line breaks of the rest but for
+// one that can only end the match. The keyword element starts at or before the keyword hit, so
+// hit+reach is a sound bound.
 func keywordReach(r config.Rule) (reach, tail int, ok bool) {
-	lm := litMemo{}
-	if r.Regex == nil || len(r.Keywords) == 0 {
+	subs, i, _, ok := keywordElement(r)
+	if !ok {
 		return 0, 0, false
 	}
-	re, err := syntax.Parse(r.Regex.String(), syntax.Perl)
-	if err != nil {
-		return 0, 0, false
+	j := boundedEnd(subs, i)
+	for _, sub := range subs[i:j] {
+		reach = min(reach+maxRunes(sub), unbounded)
 	}
-	re = re.Simplify()
-	for re.Op == syntax.OpCapture {
-		re = re.Sub[0]
-	}
-	if re.Op != syntax.OpConcat {
-		return 0, 0, false
-	}
-	for i := range re.Sub {
-		if !lm.mustContain(re.Sub[i], r.Keywords) {
-			continue
+	for k, sub := range subs[j:] {
+		if j+k == len(subs)-1 && newlineOnlyLast(sub) {
+			break // a line break that ends the match ends the line the window already holds
 		}
-		j := i
-		for ; j < len(re.Sub); j++ {
-			w := maxRunes(re.Sub[j])
-			if w >= unbounded {
-				break
+		tail = min(tail+maxNewlines(sub), unbounded)
+	}
+	return reach, tail, reach < unbounded && tail < unbounded
+}
+
+// boundedEnd returns the index of the first element from i on of unbounded width (len(subs)
+// when there is none).
+func boundedEnd(subs []*syntax.Regexp, i int) int {
+	for ; i < len(subs); i++ {
+		if maxRunes(subs[i]) >= unbounded {
+			break
+		}
+	}
+	return i
+}
+
+// newlineOnlyLast reports whether a match of re can hold a line break only as its last
+// character (generic-api-key's terminator, [\x60'"\s;]|\\[nr]|$, may be one '\n').
+func newlineOnlyLast(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpCharClass:
+		return true
+	case syntax.OpLiteral:
+		return !slices.Contains(re.Rune[:max(len(re.Rune)-1, 0)], '\n')
+	case syntax.OpCapture:
+		return newlineOnlyLast(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !newlineOnlyLast(sub) {
+				return false
 			}
-			reach = min(reach+w, unbounded)
 		}
-		for _, sub := range re.Sub[j:] {
-			tail = min(tail+maxNewlines(sub), unbounded)
+		return true
+	case syntax.OpConcat:
+		last := len(re.Sub) - 1
+		for _, sub := range re.Sub[:max(last, 0)] {
+			if maxNewlines(sub) > 0 {
+				return false
+			}
 		}
-		return reach, tail, reach < unbounded && tail < unbounded
+		return last < 0 || newlineOnlyLast(re.Sub[last])
 	}
-	return 0, 0, false
+	return maxNewlines(re) == 0
 }
 
 // keywordLead is the most characters a match can hold before the end of its keyword element, when
@@ -348,33 +389,19 @@ func keywordReach(r config.Rule) (reach, tail int, ok bool) {
 // bounded width, and the regex has no assertion that depends on the text before the window;
 // otherwise -1.
 func keywordLead(r config.Rule) int {
-	lm := litMemo{}
-	if r.Regex == nil || len(r.Keywords) == 0 {
-		return -1
-	}
-	re, err := syntax.Parse(r.Regex.String(), syntax.Perl)
-	if err != nil || looksBehind(re) {
-		return -1
-	}
-	re = re.Simplify()
-	for re.Op == syntax.OpCapture {
-		re = re.Sub[0]
-	}
-	if re.Op != syntax.OpConcat {
+	subs, i, _, ok := keywordElement(r)
+	if !ok || looksBehind(&syntax.Regexp{Op: syntax.OpConcat, Sub: subs}) {
 		return -1
 	}
 	lead := 0
-	for i := range re.Sub {
-		w := maxRunes(re.Sub[i])
-		if w >= unbounded || maxNewlines(re.Sub[i]) > 0 {
+	for _, sub := range subs[:i+1] {
+		w := maxRunes(sub)
+		if w >= unbounded || maxNewlines(sub) > 0 {
 			return -1
 		}
 		lead += w
-		if lm.mustContain(re.Sub[i], r.Keywords) {
-			return lead
-		}
 	}
-	return -1
+	return lead
 }
 
 // looksBehind reports whether re holds an assertion about the text before a position (\b, \B,
@@ -479,7 +506,11 @@ func (lm litMemo) mustContain(re *syntax.Regexp, kws []string) bool {
 		}
 		return true
 	case syntax.OpConcat:
-		// Any element, or any run of consecutive finite elements, that always holds a keyword.
+		// The strings every match opens with, any element, or any run of consecutive finite
+		// elements, that always hold a keyword.
+		if l, ok := lm.leads(re); ok && allContain(l, kws) {
+			return true
+		}
 		for i := range re.Sub {
 			if lm.mustContain(re.Sub[i], kws) {
 				return true
@@ -777,64 +808,11 @@ func (st *scan) pass(depth int, raw string, segments []*codec.EncodedSegment) {
 		return
 	}
 
-	lower := s.lower(raw)
-	defer s.lowerPool.Put(lower)
-
-	nl := newlines(raw)
-	lineOf := func(off int) int { return sort.SearchInts(nl, off) } // 0-based line of off
-	lineStart := func(l int) int {
-		if l <= 0 {
-			return 0
-		}
-		if l > len(nl) {
-			return len(raw)
-		}
-		return nl[l-1] + 1
-	}
-	lineEnd := func(l int) int { // just after the line's '\n'
-		if l >= len(nl) {
-			return len(raw)
-		}
-		return nl[l] + 1
-	}
-
-	windows := make(map[int][]span)
-	whole := make(map[int]bool)
-	for _, i := range s.noKwRules {
-		whole[i] = true
-	}
-	s.trie.Walk(*lower, func(end, n, pattern int64) bool {
-		start := int(end - n + 1)
-		for _, i := range s.kwRules[pattern] {
-			r := s.rules[i]
-			if !st.active[i] || r.Regex == nil {
-				continue
-			}
-			if r.window < 0 {
-				whole[i] = true
-				continue
-			}
-			ws := lineStart(lineOf(start) - r.before)
-			if r.lead >= 0 {
-				ws = max(ws, runesBack(raw, int(end)+1, r.lead))
-			}
-			we := lineEnd(lineOf(int(end)) + r.after)
-			if r.reach >= 0 {
-				we = min(we, lineEnd(lineOf(runesForward(raw, start, r.reach))+r.tail))
-			}
-			w := windows[i]
-			if k := len(w) - 1; k >= 0 && ws >= w[k].start && ws <= w[k].end {
-				w[k].end = max(w[k].end, we)
-			} else {
-				windows[i] = append(w, span{ws, we})
-			}
-		}
-		return true
-	})
-	for i, w := range windows {
-		windows[i] = mergeSpans(w)
-	}
-
+	b := s.bufs()
+	defer s.bufPool.Put(b)
+	b.lower = lowerASCII(b.lower, raw)
+	lower := b.lower
+	windows, whole := st.windows(raw, b)
 	for i, r := range s.rules {
 		if !st.active[i] || r.Regex == nil {
 			continue
@@ -843,22 +821,163 @@ func (st *scan) pass(depth int, raw string, segments []*codec.EncodedSegment) {
 			if segments != nil && len(codec.SegmentsWithDecodedOverlap(segments, 0, len(raw))) == 0 {
 				continue
 			}
-			if holdsFactor(*lower, r.factors) {
+			if holdsFactor(lower, r.factors) {
 				st.matchRule(r, raw, 0, len(raw), segments)
 			}
 			continue
+		}
+		for _, m := range r.directMatches(raw, b.open[i]) {
+			st.matchAt(r, raw, m.start, m.end, segments)
 		}
 		for _, w := range windows[i] {
 			// fast path: in a decoded pass only matches overlapping decoded text count.
 			if segments != nil && len(codec.SegmentsWithDecodedOverlap(segments, w.start, w.end)) == 0 {
 				continue
 			}
-			if !holdsFactor((*lower)[w.start:w.end], r.factors) {
+			if !holdsFactor(lower[w.start:w.end], r.factors) {
 				continue // no match can lie in a window without the text every match holds
 			}
 			st.matchRule(r, raw, w.start, w.end, segments)
 		}
 	}
+}
+
+// windows returns, per rule, the merged windows around its keyword hits in raw (b.lower holds
+// raw ASCII-lowercased), and whether the rule runs over the whole of raw instead. Both live in b.
+//
+// A hit whose rule has a keyword gate that fails is dropped before its window is built, so
+// windows shrink rather than merely being skipped. That finds the same matches: a match's own
+// keyword hit passes the gate (keywordGate), so the windows of kept hits still hold every match
+// whose keyword they own, and overlapping windows are merged as before. The lead and reach
+// bounds keep a window from starting inside a match; a kept window that starts inside one
+// overlaps the window of that match's own (kept) hit and merges with it, so the merged window
+// starts no later than that hit's window.
+//
+// Where gates apply, a rule with a prefix (keywordPrefix) gets no windows: its open hits go to
+// b.open, and its matches follow from them (directMatches).
+func (st *scan) windows(raw string, b *passBufs) (windows [][]span, whole []bool) {
+	s := st.s
+	windows, whole = b.windows, b.whole
+	for i := range windows {
+		windows[i], whole[i], b.open[i] = windows[i][:0], false, b.open[i][:0]
+	}
+	for _, i := range s.noKwRules {
+		whole[i] = true
+	}
+	b.nl = appendNewlines(b.nl[:0], raw)
+	ls := lines{b.nl, len(raw)}
+	gateSafe := -1 // whether raw is free of characters that fold to an ASCII letter; -1: not known yet
+	s.keywords.walk(b.lower, func(end, n, pattern int) {
+		start := end - n + 1
+		for _, i := range s.kwRules[pattern] {
+			r := s.rules[i]
+			if !st.active[i] || r.Regex == nil || whole[i] {
+				continue
+			}
+			if r.window < 0 {
+				whole[i] = true
+				continue
+			}
+			gated := false // whether the rule's gates apply here
+			if r.gate != nil || r.follow != nil {
+				if gateSafe < 0 {
+					gateSafe = boolInt(!foldsToASCII(raw))
+				}
+				gated = gateSafe == 1
+			}
+			if gated && r.prefix >= 0 {
+				if e := r.openEnd(raw, ls, start, end); e >= 0 {
+					b.open[i] = append(b.open[i], span{start, e})
+				}
+				continue
+			}
+			w, ok := r.keptWindow(raw, ls, start, end, gated)
+			if !ok {
+				continue
+			}
+			ws := windows[i]
+			if k := len(ws) - 1; k >= 0 && w.start >= ws[k].start && w.start <= ws[k].end {
+				ws[k].end = max(ws[k].end, w.end)
+			} else {
+				windows[i] = append(ws, w)
+			}
+		}
+	})
+	for i, w := range windows {
+		windows[i] = mergeSpans(w)
+	}
+	return windows, whole
+}
+
+// keptWindow returns the window of a keyword hit raw[start:end+1], or false when, gates applying,
+// the hit fails the rule's follow test or gate: no match has its keyword element there. The
+// follow test runs first, before the window is even built: it is the cheapest.
+func (r *rule) keptWindow(raw string, ls lines, start, end int, gated bool) (span, bool) {
+	if gated && r.follow != nil && !r.follow.opens(raw, end+1) {
+		return span{}, false
+	}
+	w := r.hitWindow(raw, ls, start, end, gated)
+	if gated && r.gate != nil && !r.gate.MatchString(raw[start:w.end]) {
+		return span{}, false
+	}
+	return w, true
+}
+
+// hitWindow is the window of rule r around a keyword hit raw[start:end+1]: the lines the rule
+// needs above and below, narrowed by the lead and reach bounds and, where gates apply, by the
+// characters that can precede the keyword element (leadChars) and end the match (tailChars).
+func (r *rule) hitWindow(raw string, ls lines, start, end int, gated bool) span {
+	ws := ls.start(ls.of(start) - r.before)
+	if r.lead >= 0 {
+		ws = max(ws, runesBack(raw, end+1, r.lead))
+	}
+	if gated && r.leadChars != nil {
+		ws = max(ws, runBack(raw, start, r.leadChars, r.lead))
+	}
+	we := ls.end(ls.of(end) + r.after)
+	if r.reach >= 0 {
+		bounded := runesForward(raw, start, r.reach)
+		we = min(we, ls.end(ls.of(bounded)+r.tail))
+		if gated && r.tailChars != nil {
+			we = min(we, runesForward(raw, runForward(raw, bounded, r.tailChars), r.tailWidth))
+		}
+	}
+	return span{ws, we}
+}
+
+// lines indexes the lines of a text by the offsets of its '\n's.
+type lines struct {
+	nl   []int
+	size int // length of the text
+}
+
+// of returns the 0-based line of offset off.
+func (ls lines) of(off int) int { return sort.SearchInts(ls.nl, off) }
+
+// start returns the offset where line l starts (0 before the first line, size after the last).
+func (ls lines) start(l int) int {
+	if l <= 0 {
+		return 0
+	}
+	if l > len(ls.nl) {
+		return ls.size
+	}
+	return ls.nl[l-1] + 1
+}
+
+// end returns the offset just after line l's '\n' (size for the last line).
+func (ls lines) end(l int) int {
+	if l >= len(ls.nl) {
+		return ls.size
+	}
+	return ls.nl[l] + 1
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // mergeSpans sorts spans and merges those that overlap or touch, so that no match is found twice.
@@ -878,13 +997,26 @@ func mergeSpans(w []span) []span {
 	return out
 }
 
-// lower returns an ASCII-lowercased copy of raw (same length, so offsets stay valid).
-func (s *Scanner) lower(raw string) *[]byte {
-	p, _ := s.lowerPool.Get().(*[]byte)
-	if p == nil {
-		p = new([]byte)
+// passBufs are the buffers of one decoding pass, pooled across passes and scans.
+type passBufs struct {
+	lower   []byte   // the pass's text, ASCII-lowercased
+	nl      []int    // offsets of its '\n's
+	windows [][]span // per rule
+	whole   []bool   // per rule
+	open    [][]span // per rule with a prefix: its open hits (openEnd)
+}
+
+func (s *Scanner) bufs() *passBufs {
+	if b, ok := s.bufPool.Get().(*passBufs); ok {
+		return b
 	}
-	b := slices.Grow((*p)[:0], len(raw))[:len(raw)]
+	n := len(s.rules)
+	return &passBufs{windows: make([][]span, n), whole: make([]bool, n), open: make([][]span, n)}
+}
+
+// lowerASCII returns raw ASCII-lowercased (same length, so offsets stay valid), in dst's storage.
+func lowerASCII(dst []byte, raw string) []byte {
+	b := slices.Grow(dst[:0], len(raw))[:len(raw)]
 	for i := 0; i < len(raw); i++ {
 		c := raw[i]
 		if 'A' <= c && c <= 'Z' {
@@ -892,13 +1024,14 @@ func (s *Scanner) lower(raw string) *[]byte {
 		}
 		b[i] = c
 	}
-	*p = b
-	return p
+	return b
 }
 
 // newlines returns the offsets of every '\n' in s.
-func newlines(s string) []int {
-	nl := make([]int, 0, len(s)/40+1)
+func newlines(s string) []int { return appendNewlines(make([]int, 0, len(s)/40+1), s) }
+
+// appendNewlines appends the offsets of every '\n' in s to nl.
+func appendNewlines(nl []int, s string) []int {
 	for i := 0; ; {
 		j := strings.IndexByte(s[i:], '\n')
 		if j < 0 {
@@ -912,89 +1045,93 @@ func newlines(s string) []int {
 // matchRule mirrors gitleaks' detectRule for the matches of one rule inside raw[ws:we].
 func (st *scan) matchRule(r *rule, raw string, ws, we int, segments []*codec.EncodedSegment) {
 	for _, mi := range r.Regex.FindAllStringIndex(raw[ws:we], -1) {
-		ms, me := ws+mi[0], ws+mi[1]
-		text := raw[ms:me]
-		trimmed := strings.Trim(text, "\n")
-		lead := len(text) - len(strings.TrimLeft(text, "\n"))
-
-		var (
-			tags        []string
-			currentLine string
-			origStart   int
-			origEnd     int
-		)
-		if len(segments) > 0 {
-			segs := codec.SegmentsWithDecodedOverlap(segments, ms, me)
-			if len(segs) == 0 {
-				continue // found in an earlier pass
-			}
-			adj := codec.AdjustMatchIndex(segs, []int{ms, me})
-			origStart, origEnd = adj[0], adj[1]
-			tags = codec.Tags(segs)
-			currentLine = codec.CurrentLine(segs, raw)
-		} else {
-			// gitleaks keeps the untrimmed start and shortens the end by the trimmed length.
-			origStart, origEnd = ms, ms+len(trimmed)
-		}
-		line, lineText := st.location(origStart, origEnd)
-		if strings.Contains(lineText, gitleaksAllow) {
-			continue
-		}
-		if currentLine == "" {
-			currentLine = lineText
-		}
-
-		// The secret group, found by matching the regex again on the trimmed match as gitleaks does.
-		secret, secStart, secEnd := trimmed, 0, len(trimmed)
-		if idx := r.Regex.FindStringSubmatchIndex(trimmed); len(idx) >= 4 {
-			if r.SecretGroup > 0 {
-				if len(idx)/2 <= r.SecretGroup {
-					continue
-				}
-				secStart, secEnd = idx[2*r.SecretGroup], idx[2*r.SecretGroup+1]
-				if secStart < 0 {
-					secStart, secEnd = 0, 0
-				}
-				secret = trimmed[secStart:secEnd]
-			} else {
-				for g := 1; g < len(idx)/2; g++ {
-					if idx[2*g] >= 0 && idx[2*g+1] > idx[2*g] {
-						secStart, secEnd = idx[2*g], idx[2*g+1]
-						secret = trimmed[secStart:secEnd]
-						break
-					}
-				}
-			}
-		}
-
-		entropy := Entropy(secret)
-		if r.Entropy != 0 && entropy <= r.Entropy {
-			continue
-		}
-		if findingAllowed(st.s.global, secret, trimmed, currentLine, st.path) ||
-			findingAllowed(r.Allowlists, secret, trimmed, currentLine, st.path) {
-			continue
-		}
-
-		c := candidate{rule: r, line: line, match: trimmed, secret: secret}
-		c.RuleID, c.Description, c.Entropy = r.RuleID, r.Description, entropy
-		c.Tags = append(slices.Clone(r.Tags), tags...)
-		if len(segments) > 0 {
-			// The secret's own encoded span: the match may also hold literal context around it.
-			c.Start, c.End, c.MatchStart, c.MatchEnd = origStart, origEnd, origStart, origEnd
-			ss, se := ms+lead+secStart, ms+lead+secEnd
-			if segs := codec.SegmentsWithDecodedOverlap(segments, ss, se); len(segs) > 0 && se > ss {
-				if adj := codec.AdjustMatchIndex(segs, []int{ss, se}); adj[0] >= origStart && adj[1] <= origEnd {
-					c.Start, c.End = adj[0], adj[1]
-				}
-			}
-		} else {
-			c.MatchStart = ms + lead
-			c.MatchEnd = c.MatchStart + len(trimmed)
-			c.Start, c.End = c.MatchStart+secStart, c.MatchStart+secEnd
-		}
-		st.out = append(st.out, c)
+		st.matchAt(r, raw, ws+mi[0], ws+mi[1], segments)
 	}
+}
+
+// matchAt mirrors gitleaks' detectRule for one match raw[ms:me] of the rule's regex.
+func (st *scan) matchAt(r *rule, raw string, ms, me int, segments []*codec.EncodedSegment) {
+	text := raw[ms:me]
+	trimmed := strings.Trim(text, "\n")
+	lead := len(text) - len(strings.TrimLeft(text, "\n"))
+
+	var (
+		tags        []string
+		currentLine string
+		origStart   int
+		origEnd     int
+	)
+	if len(segments) > 0 {
+		segs := codec.SegmentsWithDecodedOverlap(segments, ms, me)
+		if len(segs) == 0 {
+			return // found in an earlier pass
+		}
+		adj := codec.AdjustMatchIndex(segs, []int{ms, me})
+		origStart, origEnd = adj[0], adj[1]
+		tags = codec.Tags(segs)
+		currentLine = codec.CurrentLine(segs, raw)
+	} else {
+		// gitleaks keeps the untrimmed start and shortens the end by the trimmed length.
+		origStart, origEnd = ms, ms+len(trimmed)
+	}
+	line, lineText := st.location(origStart, origEnd)
+	if strings.Contains(lineText, gitleaksAllow) {
+		return
+	}
+	if currentLine == "" {
+		currentLine = lineText
+	}
+
+	// The secret group, found by matching the regex again on the trimmed match as gitleaks does.
+	secret, secStart, secEnd := trimmed, 0, len(trimmed)
+	if idx := r.Regex.FindStringSubmatchIndex(trimmed); len(idx) >= 4 {
+		if r.SecretGroup > 0 {
+			if len(idx)/2 <= r.SecretGroup {
+				return
+			}
+			secStart, secEnd = idx[2*r.SecretGroup], idx[2*r.SecretGroup+1]
+			if secStart < 0 {
+				secStart, secEnd = 0, 0
+			}
+			secret = trimmed[secStart:secEnd]
+		} else {
+			for g := 1; g < len(idx)/2; g++ {
+				if idx[2*g] >= 0 && idx[2*g+1] > idx[2*g] {
+					secStart, secEnd = idx[2*g], idx[2*g+1]
+					secret = trimmed[secStart:secEnd]
+					break
+				}
+			}
+		}
+	}
+
+	entropy := Entropy(secret)
+	if r.Entropy != 0 && entropy <= r.Entropy {
+		return
+	}
+	if findingAllowed(st.s.global, secret, trimmed, currentLine, st.path) ||
+		findingAllowed(r.Allowlists, secret, trimmed, currentLine, st.path) {
+		return
+	}
+
+	c := candidate{rule: r, line: line, match: trimmed, secret: secret}
+	c.RuleID, c.Description, c.Entropy = r.RuleID, r.Description, entropy
+	c.Tags = append(slices.Clone(r.Tags), tags...)
+	if len(segments) > 0 {
+		// The secret's own encoded span: the match may also hold literal context around it.
+		c.Start, c.End, c.MatchStart, c.MatchEnd = origStart, origEnd, origStart, origEnd
+		ss, se := ms+lead+secStart, ms+lead+secEnd
+		if segs := codec.SegmentsWithDecodedOverlap(segments, ss, se); len(segs) > 0 && se > ss {
+			if adj := codec.AdjustMatchIndex(segs, []int{ss, se}); adj[0] >= origStart && adj[1] <= origEnd {
+				c.Start, c.End = adj[0], adj[1]
+			}
+		}
+	} else {
+		c.MatchStart = ms + lead
+		c.MatchEnd = c.MatchStart + len(trimmed)
+		c.Start, c.End = c.MatchStart+secStart, c.MatchStart+secEnd
+	}
+	st.out = append(st.out, c)
 }
 
 // findingAllowed is gitleaks' checkFindingAllowed (no commit).
