@@ -3,7 +3,9 @@ package secrets
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/zricethezav/gitleaks/v8/config"
 )
@@ -39,7 +41,7 @@ func keywordGate(r config.Rule) *regexp.Regexp {
 	if !lm.startsWithKeyword(subs[i], r.Keywords) || looksBehind(rest) {
 		return nil
 	}
-	gate, err := regexp.Compile(`^(?:` + rest.String() + `)`)
+	gate, err := regexp.Compile(`^(?:` + regexSource(rest) + `)`)
 	if err != nil {
 		return nil
 	}
@@ -123,12 +125,33 @@ func foldsToASCII(s string) bool {
 }
 
 // topConcat returns the elements of the rule's regex (simplified, outer captures removed) when
-// it is a concatenation.
+// it is a concatenation. The elements are shared: callers must not modify them.
 func topConcat(r config.Rule) ([]*syntax.Regexp, bool) {
 	if r.Regex == nil || len(r.Keywords) == 0 {
 		return nil, false
 	}
-	re, err := syntax.Parse(r.Regex.String(), syntax.Perl)
+	// NOTE: NewScanner asks for each rule's elements about ten times in a row (windows, gates,
+	// follow tests, direct matches); parsing and simplifying once per rule instead of once per
+	// question took a third off building a Scanner.
+	lastConcat.Lock()
+	defer lastConcat.Unlock()
+	if lastConcat.re != r.Regex {
+		lastConcat.re = r.Regex
+		lastConcat.subs, lastConcat.ok = parseConcat(r.Regex)
+	}
+	return lastConcat.subs, lastConcat.ok
+}
+
+// lastConcat is topConcat's answer for the last regex it was asked about.
+var lastConcat struct {
+	sync.Mutex
+	re   *regexp.Regexp
+	subs []*syntax.Regexp
+	ok   bool
+}
+
+func parseConcat(rx *regexp.Regexp) ([]*syntax.Regexp, bool) {
+	re, err := syntax.Parse(rx.String(), syntax.Perl)
 	if err != nil {
 		return nil, false
 	}
@@ -217,11 +240,29 @@ func keywordElement(r config.Rule) (subs []*syntax.Regexp, i int, lm litMemo, ok
 	if !ok {
 		return nil, 0, nil, false
 	}
-	lm = litMemo{}
-	for i, sub := range subs {
-		if lm.mustContain(sub, r.Keywords) {
-			return subs, i, lm, true
+	lastElement.Lock()
+	defer lastElement.Unlock()
+	if lastElement.re != r.Regex || !slices.Equal(lastElement.keywords, r.Keywords) {
+		lastElement.re, lastElement.keywords = r.Regex, r.Keywords
+		lastElement.i = -1
+		lm := litMemo{}
+		for i, sub := range subs {
+			if lm.mustContain(sub, r.Keywords) {
+				lastElement.i = i
+				break
+			}
 		}
 	}
-	return nil, 0, nil, false
+	if lastElement.i < 0 {
+		return nil, 0, nil, false
+	}
+	return subs, lastElement.i, litMemo{}, true
+}
+
+// lastElement is keywordElement's answer for the last rule it was asked about (see topConcat).
+var lastElement struct {
+	sync.Mutex
+	re       *regexp.Regexp
+	keywords []string
+	i        int
 }
