@@ -243,7 +243,7 @@ func readFile(c source.Candidate) ([]byte, *Notice) {
 		return nil, &Notice{Path: c.Path, Kind: "unreadable", Message: "cannot read file: " + errText(err)}
 	}
 	defer fh.Close()
-	data, err := io.ReadAll(io.LimitReader(fh, c.Size+1<<20))
+	data, err := readAtMost(fh, c.Size, c.Size+1<<20)
 	if err != nil {
 		return nil, &Notice{Path: c.Path, Kind: "unreadable", Message: "cannot read file: " + errText(err)}
 	}
@@ -255,6 +255,27 @@ func readFile(c source.Candidate) ([]byte, *Notice) {
 		return nil, nil
 	}
 	return data, nil
+}
+
+// readAtMost reads r to its end or to limit bytes, into a buffer sized for the expected size so
+// that a file is read without the regrowing and copying io.ReadAll does (a file that grew since
+// discovery still reads whole, up to limit).
+func readAtMost(r io.Reader, expected, limit int64) ([]byte, error) {
+	buf := make([]byte, 0, min(expected+1, limit))
+	for int64(len(buf)) < limit {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grow
+		}
+		n, err := r.Read(buf[len(buf):min(int64(cap(buf)), limit)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
+	return buf, nil
 }
 
 func errText(err error) string {

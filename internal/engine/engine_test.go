@@ -202,3 +202,22 @@ func TestPythonFilesNoRuleNeedsAreNotParsed(t *testing.T) {
 		t.Errorf("findings = %+v", res.Findings)
 	}
 }
+
+func TestReadAtMost(t *testing.T) {
+	text := strings.Repeat("0123456789", 1000)
+	for _, tc := range []struct {
+		expected, limit int64
+		want            int
+	}{
+		{10000, 20000, 10000}, // the size discovery saw
+		{10, 20000, 10000},    // the file grew since: still read whole
+		{20000, 20000, 10000}, // it shrank
+		{0, 20000, 10000},     // empty at discovery
+		{10000, 4096, 4096},   // cut at the limit
+	} {
+		got, err := readAtMost(strings.NewReader(text), tc.expected, tc.limit)
+		if err != nil || len(got) != tc.want || string(got) != text[:tc.want] {
+			t.Errorf("readAtMost(expected %d, limit %d) = %d bytes, %v; want %d", tc.expected, tc.limit, len(got), err, tc.want)
+		}
+	}
+}
