@@ -2,7 +2,6 @@ package python
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 )
@@ -42,23 +41,4 @@ func dumpFlat(nodes []rawNode, src []byte) string {
 		fmt.Fprintf(&b, "%s%s%s%s%s [%d-%d] k%d f%d %q\n", strings.Repeat("  ", d), f, named, k, named, n.start, n.end, n.kind, n.field, t)
 	}
 	return b.String()
-}
-
-// TestTSDump prints tree-sitter's flat table for the snippet in $TSDUMP (a file path or the text).
-func TestTSDump(t *testing.T) {
-	s := os.Getenv("TSDUMP")
-	if s == "" {
-		t.Skip()
-	}
-	src := []byte(s)
-	if b, err := os.ReadFile(s); err == nil {
-		src = b
-	}
-	p, err := NewParser()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
-	nodes, _ := parseFlat(p.p, src)
-	fmt.Print(dumpFlat(nodes, src))
 }
