@@ -3,7 +3,6 @@ package python
 import (
 	"fmt"
 	"strings"
-	"testing"
 )
 
 // dumpFlat renders a flat node table as an indented tree: field, kind, named flag and byte range.
