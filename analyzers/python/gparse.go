@@ -1090,6 +1090,9 @@ func (p *gparser) tryStatement() int32 {
 		if !p.is(opColon) {
 			v := p.expr()
 			if p.is(kwAs) {
+				if !withAsBindsWhole(p.kindOf(v)) {
+					bail() // as in with items
+				}
 				v = p.asPattern(v)
 			}
 			p.addF(e, v, fValue)
@@ -1142,11 +1145,28 @@ func (p *gparser) withStatement(async int32) int32 {
 	return n
 }
 
+// withAsBindsWhole reports whether `x as y` in a with item takes all of x, as tree-sitter reads
+// it, for an x of kind k: only for primaries; an operator expression gives `as` to its last
+// operand instead (found on the full Dagster tree: `with A() if c else B() as d:`).
+func withAsBindsWhole(k uint16) bool {
+	switch k {
+	case kConditional, kBooleanOperator, kNotOperator, kBinaryOperator, kComparisonOperator,
+		kUnaryOperator, kLambda, kAwait, kNamedExpression:
+		return false
+	}
+	return true
+}
+
 // withItems parses `item (, item)* [,]` up to closing into the with_clause c.
 func (p *gparser) withItems(c int32, closing op) {
 	for {
 		v := p.expr()
 		if p.is(kwAs) {
+			if !withAsBindsWhole(p.kindOf(v)) {
+				// tree-sitter binds `as` to the innermost operand: `a if b else c as d` is a
+				// conditional_expression whose else branch is `c as d`
+				bail()
+			}
 			v = p.asPattern(v)
 		}
 		p.add(c, p.wrap(kWithItem, v, fValue))

@@ -196,6 +196,7 @@ var goParseSnippets = []string{
 	"f(*a.b, *c(d), *e[f], *g + h, *i ** j, *k.l(m).n[o], **p.q)\n",
 	"x = [*a.b, 1] + [1, *c(d)] + [*e(f)] + [*g + h]\ny = f\"{*i(j),}\"\n*k(l), m = n\n",
 	"with (a as b):\n    pass\nwith (a,):\n    pass\nwith (a as b, c,):\n    pass\n",
+	"with A(\n    b\n) if c else D.get() as e:\n    pass\nwith a or b as c, d + e as f:\n    pass\ntry:\n    pass\nexcept A if b else C as e:\n    pass\n",
 	"match (x), -y,:\n    case 1 as z: pass\nmatch(x)\nmatch[x] = 1\nmatch - x\nmatch = match.group()\n",
 }
 
