@@ -3,7 +3,9 @@ package secrets
 import (
 	"fmt"
 	"regexp/syntax"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // regexSource writes a parsed regex back as a pattern that parses to the same program.
@@ -138,7 +140,15 @@ func writeRegex(b *strings.Builder, re *syntax.Regexp, ctx int) {
 	}
 }
 
-// writeRune writes r as an escape, so no character is ever read as syntax.
+// writeRune writes r as itself when it is a letter, digit or underscore (never syntax, inside
+// or outside a class) and as a \x{...} escape otherwise.
 func writeRune(b *strings.Builder, r rune) {
-	fmt.Fprintf(b, `\x{%x}`, r)
+	if r < utf8.RuneSelf && (r == '_' || '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
+		b.WriteByte(byte(r))
+		return
+	}
+	var buf [16]byte
+	b.WriteString(`\x{`)
+	b.Write(strconv.AppendInt(buf[:0], int64(r), 16))
+	b.WriteByte('}')
 }
