@@ -912,57 +912,73 @@ func (p *gparser) parameter(lambda bool) int32 {
 	return id
 }
 
-// typeNode parses an annotation into a type node. Name[...] is a generic_type in tree-sitter's
-// grammar; anything around it that could make the parse ambiguous bails.
+// typeNode parses an annotation into a type node. In tree-sitter's grammar Name[...] is a
+// generic_type, and a type that starts with one continues as a left-associative union_type:
+// each further operand is a generic_type when it starts with Name[ and otherwise an expression,
+// which takes the rest of the '|' chain (a[b] | c | d[e] is a union of a[b] and the
+// binary_operator c | d[e]). A type that does not start with Name[ is a plain expression
+// (a | b[c] is a binary_operator). Anything after that could make the parse ambiguous bails.
 func (p *gparser) typeNode() int32 {
-	t := p.open(kType)
-	if p.tok.kind == tName {
-		if a, _ := p.peekBytes(); a == '[' {
-			g := p.wrap(kGenericType, p.ident(), 0)
-			tp := p.wrap(kTypeParameter, p.expect(opLBrack), 0)
-			for {
-				p.add(tp, p.typeNode())
-				if !p.is(opComma) {
-					break
-				}
-				p.add(tp, p.take())
-				if p.is(opRBrack) {
-					break
-				}
-			}
-			p.add(tp, p.expect(opRBrack))
-			p.add(g, tp)
-			p.add(t, g)
-			if p.is(opPipe) {
-				// Name[...] | X is a union_type of two types (X a plain primary; more bails)
-				u := p.wrap(kUnionType, t, 0)
-				p.add(u, p.take())
-				if p.tok.kind == tName {
-					if a, _ := p.peekBytes(); a == '[' {
-						bail()
-					}
-				}
-				p.add(u, p.wrap(kType, p.postfix(), 0))
+	if p.genericStart() {
+		t := p.genericType()
+		for p.is(opPipe) {
+			u := p.wrap(kUnionType, t, 0)
+			p.add(u, p.take())
+			if p.genericStart() {
+				p.add(u, p.genericType())
 				t = p.wrap(kType, u, 0)
+				continue
 			}
-			p.typeEnd()
-			return t
+			if p.is(opStar) || p.is(opPow) {
+				bail()
+			}
+			e := p.expr()
+			switch p.kindOf(e) {
+			case kConditional, kLambda, kNamedExpression:
+				bail()
+			}
+			p.add(u, p.wrap(kType, e, 0))
+			t = p.wrap(kType, u, 0)
+			break
 		}
+		p.typeEnd()
+		return t
 	}
 	if p.is(opStar) || p.is(opPow) {
 		bail()
 	}
-	e := p.expr()
-	// X | Name[...]: the generic on the right may make tree-sitter build a union_type
-	for q := e; p.kindOf(q) == kBinaryOperator; q = p.nodes[q].first {
-		r := p.nodes[q].last
-		if p.kindOf(r) == kSubscript && p.kindOf(p.nodes[r].first) == kIdentifier {
-			bail()
-		}
-	}
-	p.add(t, e)
+	t := p.open(kType)
+	p.add(t, p.expr())
 	p.typeEnd()
 	return t
+}
+
+// genericStart reports whether the current token is a name directly followed by '['.
+func (p *gparser) genericStart() bool {
+	if p.tok.kind != tName {
+		return false
+	}
+	a, _ := p.peekBytes()
+	return a == '['
+}
+
+// genericType parses Name[type, ...] into type(generic_type(identifier, type_parameter)).
+func (p *gparser) genericType() int32 {
+	g := p.wrap(kGenericType, p.ident(), 0)
+	tp := p.wrap(kTypeParameter, p.expect(opLBrack), 0)
+	for {
+		p.add(tp, p.typeNode())
+		if !p.is(opComma) {
+			break
+		}
+		p.add(tp, p.take())
+		if p.is(opRBrack) {
+			break
+		}
+	}
+	p.add(tp, p.expect(opRBrack))
+	p.add(g, tp)
+	return p.wrap(kType, g, 0)
 }
 
 // typeEnd bails unless the annotation is followed by a token that ends it.

@@ -198,6 +198,10 @@ var goParseSnippets = []string{
 	"with (a as b):\n    pass\nwith (a,):\n    pass\nwith (a as b, c,):\n    pass\n",
 	"with A(\n    b\n) if c else D.get() as e:\n    pass\nwith a or b as c, d + e as f:\n    pass\ntry:\n    pass\nexcept A if b else C as e:\n    pass\n",
 	"match (x), -y,:\n    case 1 as z: pass\nmatch(x)\nmatch[x] = 1\nmatch - x\nmatch = match.group()\n",
+	"x: a | b[c] | d = None\ny: a[b] | c[d] | e = 1\nz: a[b] | c | d[e] | f\nw: a[b | c[d], e[f] | g] | None\n",
+	"def f(x: a[b] | c[d] = 1, *y: e[f] | g, z: h | i[j]) -> k[l] | m or n:\n    v: o[p] | q[r] = t\n",
+	"v: o[p] | q[r].s = t\n",
+	"u: a[b] | c[d][e]\n",
 }
 
 // TestGoParseDump prints both tables for $GODUMP (a file or a snippet).
