@@ -80,6 +80,8 @@ type gparser struct {
 	// notMatch says the "match" starting the current statement failed to parse as a match
 	// statement (see matchStatement).
 	notMatch bool
+	// notType says the "type" starting the current statement failed to parse as a type alias.
+	notType bool
 	// pending is an already parsed primary (a splat's operand, see listSplat) that atom returns
 	// next instead of reading one; -1 when none. splatChain says postfix must bail on .attr and
 	// [subscript] trailers after it.
@@ -93,6 +95,7 @@ func (p *gparser) reset(src []byte) {
 	p.nest = 0
 	p.stack = p.stack[:0]
 	p.notMatch = false
+	p.notType = false
 	p.pending, p.splatChain = -1, false
 }
 
@@ -318,6 +321,9 @@ func (p *gparser) simpleStatements(parent int32) int {
 }
 
 func (p *gparser) simpleStatement() int32 {
+	if p.isTypeAliasStart() {
+		return p.typeAliasOrExpr()
+	}
 	if p.tok.kind == tName {
 		p.softKeywordStatement()
 	}
@@ -396,10 +402,67 @@ func (p *gparser) softKeywordStatement() {
 			p.notMatch = false
 			return
 		}
+		if p.notType && p.tokText() == "type" {
+			p.notType = false
+			return
+		}
 		if !(a == '=' && b != '=') && a != '.' && a != ':' {
 			bail()
 		}
 	}
+}
+
+// isTypeAliasStart reports whether the current token is a "type" that may begin a
+// type_alias_statement (not `type = …`, `type.x`, `type: T`, which only ordinary code can
+// continue).
+func (p *gparser) isTypeAliasStart() bool {
+	if p.tok.kind != tName || p.tok.end-p.tok.start != 4 || p.tokText() != "type" {
+		return false
+	}
+	a, b := p.peekBytes()
+	switch a {
+	case '=':
+		return b == '='
+	case '.', ':', ',', ')', ']', '}', ';', '\n', '#', 0:
+		return false
+	}
+	return true
+}
+
+// typeAliasOrExpr parses a statement starting with the soft keyword "type". tree-sitter forks
+// between type_alias_statement (`type T = U`, where T and U are types) and ordinary code, and the
+// alias has dynamic precedence 1, so it wins whenever both readings survive: type(x).y = z is a
+// type alias whose left side is the type (x).y. goParse tries the alias first; when that fails it
+// rewinds and reads the line as ordinary code, but only keeps that reading when it is not an
+// assignment (an assignment might still have been an alias that goParse's types bail on).
+func (p *gparser) typeAliasOrExpr() int32 {
+	var s snapshot
+	p.save(&s)
+	if n, ok := p.attempt(p.typeAlias); ok {
+		return n
+	}
+	p.restore(&s)
+	p.notType = true
+	n := p.exprStatement()
+	p.notType = false
+	if p.kindOf(n) != kExpressionStatement || p.kindOf(p.nodes[n].first) == kAssignment {
+		bail()
+	}
+	return n
+}
+
+// typeAlias parses `type T = U` up to the end of the statement.
+func (p *gparser) typeAlias() int32 {
+	n := p.open(kTypeAliasStatement)
+	p.add(n, p.leafAt(aType, false, p.tok.start, p.tok.end))
+	p.next()
+	p.addF(n, p.typeNode(), fLeft)
+	p.add(n, p.expect(opAssign))
+	p.addF(n, p.typeNode(), fRight)
+	if p.tok.kind != tNewline && !p.is(opSemi) {
+		bail()
+	}
+	return n
 }
 
 // importList parses `name (, name)* [,]` with the name field on each.

@@ -202,6 +202,9 @@ var goParseSnippets = []string{
 	"def f(x: a[b] | c[d] = 1, *y: e[f] | g, z: h | i[j]) -> k[l] | m or n:\n    v: o[p] | q[r] = t\n",
 	"v: o[p] | q[r].s = t\n",
 	"u: a[b] | c[d][e]\n",
+	"type(x).y = z  # c\ntype(x)\ntype(a.b).c == d(e=1)\ntype X[T] = list[T] | None\ntype(x)[0] += 1\nif a: type(x).y = b; type(c)\ntype = 1\ntype.x = 2\n",
+	"type(x).y = z = w\n",
+	"type(x).y = 1, 2\n",
 }
 
 // TestGoParseDump prints both tables for $GODUMP (a file or a snippet).
