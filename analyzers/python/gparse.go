@@ -984,7 +984,15 @@ func (p *gparser) parameter(lambda bool) int32 {
 func (p *gparser) typeNode() int32 {
 	if p.genericStart() {
 		t := p.genericType()
-		for p.is(opPipe) {
+		for p.is(opPipe) || p.is(opDot) {
+			if p.is(opDot) {
+				// a[b].c and a[b] | c[d].e: member_type, left-associative with union_type
+				m := p.wrap(kMemberType, t, 0)
+				p.add(m, p.take())
+				p.add(m, p.ident())
+				t = p.wrap(kType, m, 0)
+				continue
+			}
 			u := p.wrap(kUnionType, t, 0)
 			p.add(u, p.take())
 			if p.genericStart() {
@@ -1008,7 +1016,15 @@ func (p *gparser) typeNode() int32 {
 		return t
 	}
 	if p.is(opStar) || p.is(opPow) {
-		bail()
+		// *Ts and **P are splat_types when nothing but the end of the type follows the name
+		sp := p.wrap(kSplatType, p.take(), 0)
+		p.add(sp, p.ident())
+		switch {
+		case p.tok.kind == tNewline, p.is(opComma), p.is(opRBrack), p.is(opRParen), p.is(opAssign):
+		default:
+			bail()
+		}
+		return p.wrap(kType, sp, 0)
 	}
 	t := p.open(kType)
 	p.add(t, p.expr())

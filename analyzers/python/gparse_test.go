@@ -204,6 +204,9 @@ var goParseSnippets = []string{
 	"u: a[b] | c[d][e]\n",
 	"type(x).y = z  # c\ntype(x)\ntype(a.b).c == d(e=1)\ntype X[T] = list[T] | None\ntype(x)[0] += 1\nif a: type(x).y = b; type(c)\ntype = 1\ntype.x = 2\n",
 	"type(x).y = z = w\n",
+	"x: a[*b, **c] | d[e].f | g[h].i.j | k = 1\ndef f(*a: *b, **c: **d) -> e[f].g: pass\ntype X = a[b].c\ny: *a = 1\n",
+	"x: a[b].c[d]\n",
+	"x: a[*b.c]\n",
 	"type(x).y = 1, 2\n",
 }
 

@@ -64,7 +64,7 @@ var (
 	kImportStatement, kImportFromStatement, kFutureImportStatement, kRelativeImport,
 	kImportPrefix, kDottedName, kAliasedImport, kWildcardImport, kUnionType, kMatchStatement, kCaseClause, kCasePattern, kKeywordPattern,
 	kUnionPattern, kClassPattern, kComplexPattern, kSplatPattern, kDictPattern,
-	kTypeAliasStatement uint16
+	kTypeAliasStatement, kMemberType, kSplatType uint16
 
 	aNotIn, aIsNot, aFuture, aBackslash, aMatch, aCase, aUnderscore, aType uint16
 
@@ -133,6 +133,7 @@ func initKinds() {
 		{&kRelativeImport, "relative_import"}, {&kImportPrefix, "import_prefix"},
 		{&kDottedName, "dotted_name"}, {&kAliasedImport, "aliased_import"},
 		{&kWildcardImport, "wildcard_import"}, {&kUnionType, "union_type"}, {&kTypeAliasStatement, "type_alias_statement"},
+		{&kMemberType, "member_type"}, {&kSplatType, "splat_type"},
 		{&kMatchStatement, "match_statement"}, {&kCaseClause, "case_clause"},
 		{&kCasePattern, "case_pattern"}, {&kKeywordPattern, "keyword_pattern"},
 		{&kUnionPattern, "union_pattern"}, {&kClassPattern, "class_pattern"},
