@@ -1241,12 +1241,14 @@ func (p *gparser) withStatement(async int32) int32 {
 }
 
 // withAsBindsWhole reports whether `x as y` in a with item takes all of x, as tree-sitter reads
-// it, for an x of kind k: only for primaries; an operator expression gives `as` to its last
-// operand instead (found on the full Dagster tree: `with A() if c else B() as d:`).
+// it, for an x of kind k. as_pattern is prec.left(0): operators of higher precedence (await,
+// unary, binary, comparison, not, and/or) are reduced first, so `await a() as b` and
+// `a >> b as c` are as_patterns of the whole; a conditional_expression (-1) or lambda (-2) gives
+// `as` to its last operand instead (found on the full Dagster tree: `with A() if c else B() as d:`).
+// A named_expression (no precedence) stays with tree-sitter.
 func withAsBindsWhole(k uint16) bool {
 	switch k {
-	case kConditional, kBooleanOperator, kNotOperator, kBinaryOperator, kComparisonOperator,
-		kUnaryOperator, kLambda, kAwait, kNamedExpression:
+	case kConditional, kLambda, kNamedExpression:
 		return false
 	}
 	return true

@@ -207,6 +207,9 @@ var goParseSnippets = []string{
 	"x: a[*b, **c] | d[e].f | g[h].i.j | k = 1\ndef f(*a: *b, **c: **d) -> e[f].g: pass\ntype X = a[b].c\ny: *a = 1\n",
 	"x: a[b].c[d]\n",
 	"x: a[*b.c]\n",
+	"async def f():\n    async with await a.b() as c, not d as e, f() >> g() as h:\n        x = [i async for i in y if z] + {i: j async for i, j in y async for k in i}\n    try:\n        pass\n    except a or b as e:\n        pass\n",
+	"with a if b else c as d: pass\n",
+	"x = [i for async for i in y]\n",
 	"type(x).y = 1, 2\n",
 }
 
