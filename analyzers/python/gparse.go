@@ -1208,13 +1208,14 @@ func (p *gparser) tryStatement() int32 {
 	return n
 }
 
-// asPattern wraps v in `v as target`; the target must be a plain name, attribute or subscript.
+// asPattern wraps v in `v as target`; the target (an expression to tree-sitter) must be a
+// plain name, attribute, subscript, call, tuple, list or parenthesized expression.
 func (p *gparser) asPattern(v int32) int32 {
 	a := p.wrap(kAsPattern, v, 0)
 	p.add(a, p.take())
 	t := p.postfix()
 	switch p.kindOf(t) {
-	case kIdentifier, kAttribute, kSubscript:
+	case kIdentifier, kAttribute, kSubscript, kCall, kTuple, kList, kParenthesized:
 	default:
 		bail()
 	}

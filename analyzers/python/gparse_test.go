@@ -210,6 +210,8 @@ var goParseSnippets = []string{
 	"async def f():\n    async with await a.b() as c, not d as e, f() >> g() as h:\n        x = [i async for i in y if z] + {i: j async for i, j in y async for k in i}\n    try:\n        pass\n    except a or b as e:\n        pass\n",
 	"with a if b else c as d: pass\n",
 	"x = [i for async for i in y]\n",
+	"with a as (b, *c), d as [e], f as (g): pass\nwith (a as (b, c), d as (e,)):\n    pass\ntry:\n    pass\nexcept a as (b, c):\n    pass\n",
+	"with a as (b, c) + d: pass\n",
 	"type(x).y = 1, 2\n",
 }
 
