@@ -1231,7 +1231,17 @@ func (p *gparser) withStatement(async int32) int32 {
 	p.add(n, p.expect(kwWith))
 	c := p.open(kWithClause)
 	if p.is(opLParen) {
-		p.parenWithItems(c)
+		var s snapshot
+		p.save(&s)
+		saved := p.nodes[c]
+		if !p.parenWithItems(c) {
+			// `with (a or b).c() as d:`, `with (a, b) as c:`: the ')' is not followed by
+			// ':', so the with_clause cannot be parenthesized and the parentheses open the
+			// first item's expression (the only reading left to tree-sitter too)
+			p.restore(&s)
+			p.nodes[c] = saved
+			p.withItems(c, opColon)
+		}
 	} else {
 		p.withItems(c, opColon)
 	}
@@ -1280,7 +1290,9 @@ func (p *gparser) withItems(c int32, closing op) {
 
 // parenWithItems parses `with (a as b, c):`: the parentheses belong to the with_clause, except
 // for a single item without "as", which is a parenthesized_expression.
-func (p *gparser) parenWithItems(c int32) {
+// It returns false, with nodes left for the caller to rewind, when the ')' is not followed by
+// ':' (so the parentheses are part of the first item's expression).
+func (p *gparser) parenWithItems(c int32) bool {
 	open := p.take()
 	if p.is(opRParen) || p.is(opStar) || p.is(kwYield) {
 		bail()
@@ -1289,7 +1301,7 @@ func (p *gparser) parenWithItems(c int32) {
 	p.withItems(c, opRParen)
 	p.add(c, p.expect(opRParen))
 	if !p.is(opColon) {
-		bail() // (a, b) as c and similar
+		return false // (a or b).c() as d, (a, b) as c and similar
 	}
 	// a single item without "as" or comma: tree-sitter reads a parenthesized_expression
 	item := p.nodes[open].next
@@ -1310,6 +1322,7 @@ func (p *gparser) parenWithItems(c int32) {
 		p.nodes[c].first, p.nodes[c].last, p.nodes[c].start = -1, -1, unset
 		p.add(c, wi)
 	}
+	return true
 }
 
 // targets parses for-loop targets: a pattern or a pattern_list.

@@ -212,6 +212,8 @@ var goParseSnippets = []string{
 	"x = [i for async for i in y]\n",
 	"with a as (b, *c), d as [e], f as (g): pass\nwith (a as (b, c), d as (e,)):\n    pass\ntry:\n    pass\nexcept a as (b, c):\n    pass\n",
 	"with a as (b, c) + d: pass\n",
+	"with (a or b).c() as d, (e / \"f\").g():\n    pass\nwith (\n    a\n) as b, (c, d) as e, (f), (g,) as h:\n    pass\n",
+	"with (a as b).c: pass\n",
 	"type(x).y = 1, 2\n",
 }
 
