@@ -15,7 +15,11 @@
 // is not sure of (syntax errors, Python 2, ambiguous corners of the grammar) and Parse then uses
 // tree-sitter as before. match statements are parsed speculatively (gmatch.go): "match" is a soft
 // keyword, and a line that does not parse as a match statement is rewound and parsed as ordinary
-// code. TestGoParseMatchesTreeSitter (with
+// code; "type" likewise starts a speculative type_alias_statement (tree-sitter prefers it, so
+// type(x).y = z is an alias), and with statements whose '(' group is not followed by ':' are
+// rewound and read as expressions. Annotations follow tree-sitter's type rules (gparse.go
+// typeNode): Name[...] starts a generic_type that continues as union_type / member_type, any
+// other start is a plain expression. TestGoParseMatchesTreeSitter (with
 // DAGWARDEN_BENCH_CORPUS for the real corpus) and FuzzGoParse compare the two node by node.
 //
 // # Names

@@ -560,8 +560,12 @@ func (p *gparser) dictItems(n int32) {
 func (p *gparser) comprehension(c int32) {
 	for {
 		switch {
-		case p.is(kwFor):
+		case p.is(kwFor) || p.is(kwAsync):
+			async := p.is(kwAsync)
 			f := p.wrap(kForInClause, p.take(), 0)
+			if async { // async for: the for_in_clause starts with 'async'
+				p.add(f, p.expect(kwFor))
+			}
 			p.addF(f, p.targets(), fLeft)
 			p.add(f, p.expect(kwIn))
 			// every element and comma of the iterable list carries the right field
@@ -581,8 +585,6 @@ func (p *gparser) comprehension(c int32) {
 			}
 			p.add(f, p.orExpr())
 			p.add(c, f)
-		case p.is(kwAsync):
-			bail()
 		default:
 			return
 		}

@@ -80,6 +80,8 @@ type gparser struct {
 	// notMatch says the "match" starting the current statement failed to parse as a match
 	// statement (see matchStatement).
 	notMatch bool
+	// notType says the "type" starting the current statement failed to parse as a type alias.
+	notType bool
 	// pending is an already parsed primary (a splat's operand, see listSplat) that atom returns
 	// next instead of reading one; -1 when none. splatChain says postfix must bail on .attr and
 	// [subscript] trailers after it.
@@ -93,6 +95,7 @@ func (p *gparser) reset(src []byte) {
 	p.nest = 0
 	p.stack = p.stack[:0]
 	p.notMatch = false
+	p.notType = false
 	p.pending, p.splatChain = -1, false
 }
 
@@ -318,6 +321,9 @@ func (p *gparser) simpleStatements(parent int32) int {
 }
 
 func (p *gparser) simpleStatement() int32 {
+	if p.isTypeAliasStart() {
+		return p.typeAliasOrExpr()
+	}
 	if p.tok.kind == tName {
 		p.softKeywordStatement()
 	}
@@ -396,10 +402,67 @@ func (p *gparser) softKeywordStatement() {
 			p.notMatch = false
 			return
 		}
+		if p.notType && p.tokText() == "type" {
+			p.notType = false
+			return
+		}
 		if !(a == '=' && b != '=') && a != '.' && a != ':' {
 			bail()
 		}
 	}
+}
+
+// isTypeAliasStart reports whether the current token is a "type" that may begin a
+// type_alias_statement (not `type = …`, `type.x`, `type: T`, which only ordinary code can
+// continue).
+func (p *gparser) isTypeAliasStart() bool {
+	if p.tok.kind != tName || p.tok.end-p.tok.start != 4 || p.tokText() != "type" {
+		return false
+	}
+	a, b := p.peekBytes()
+	switch a {
+	case '=':
+		return b == '='
+	case '.', ':', ',', ')', ']', '}', ';', '\n', '#', 0:
+		return false
+	}
+	return true
+}
+
+// typeAliasOrExpr parses a statement starting with the soft keyword "type". tree-sitter forks
+// between type_alias_statement (`type T = U`, where T and U are types) and ordinary code, and the
+// alias has dynamic precedence 1, so it wins whenever both readings survive: type(x).y = z is a
+// type alias whose left side is the type (x).y. goParse tries the alias first; when that fails it
+// rewinds and reads the line as ordinary code, but only keeps that reading when it is not an
+// assignment (an assignment might still have been an alias that goParse's types bail on).
+func (p *gparser) typeAliasOrExpr() int32 {
+	var s snapshot
+	p.save(&s)
+	if n, ok := p.attempt(p.typeAlias); ok {
+		return n
+	}
+	p.restore(&s)
+	p.notType = true
+	n := p.exprStatement()
+	p.notType = false
+	if p.kindOf(n) != kExpressionStatement || p.kindOf(p.nodes[n].first) == kAssignment {
+		bail()
+	}
+	return n
+}
+
+// typeAlias parses `type T = U` up to the end of the statement.
+func (p *gparser) typeAlias() int32 {
+	n := p.open(kTypeAliasStatement)
+	p.add(n, p.leafAt(aType, false, p.tok.start, p.tok.end))
+	p.next()
+	p.addF(n, p.typeNode(), fLeft)
+	p.add(n, p.expect(opAssign))
+	p.addF(n, p.typeNode(), fRight)
+	if p.tok.kind != tNewline && !p.is(opSemi) {
+		bail()
+	}
+	return n
 }
 
 // importList parses `name (, name)* [,]` with the name field on each.
@@ -912,57 +975,89 @@ func (p *gparser) parameter(lambda bool) int32 {
 	return id
 }
 
-// typeNode parses an annotation into a type node. Name[...] is a generic_type in tree-sitter's
-// grammar; anything around it that could make the parse ambiguous bails.
+// typeNode parses an annotation into a type node. In tree-sitter's grammar Name[...] is a
+// generic_type, and a type that starts with one continues as a left-associative union_type:
+// each further operand is a generic_type when it starts with Name[ and otherwise an expression,
+// which takes the rest of the '|' chain (a[b] | c | d[e] is a union of a[b] and the
+// binary_operator c | d[e]). A type that does not start with Name[ is a plain expression
+// (a | b[c] is a binary_operator). Anything after that could make the parse ambiguous bails.
 func (p *gparser) typeNode() int32 {
-	t := p.open(kType)
-	if p.tok.kind == tName {
-		if a, _ := p.peekBytes(); a == '[' {
-			g := p.wrap(kGenericType, p.ident(), 0)
-			tp := p.wrap(kTypeParameter, p.expect(opLBrack), 0)
-			for {
-				p.add(tp, p.typeNode())
-				if !p.is(opComma) {
-					break
-				}
-				p.add(tp, p.take())
-				if p.is(opRBrack) {
-					break
-				}
+	if p.genericStart() {
+		t := p.genericType()
+		for p.is(opPipe) || p.is(opDot) {
+			if p.is(opDot) {
+				// a[b].c and a[b] | c[d].e: member_type, left-associative with union_type
+				m := p.wrap(kMemberType, t, 0)
+				p.add(m, p.take())
+				p.add(m, p.ident())
+				t = p.wrap(kType, m, 0)
+				continue
 			}
-			p.add(tp, p.expect(opRBrack))
-			p.add(g, tp)
-			p.add(t, g)
-			if p.is(opPipe) {
-				// Name[...] | X is a union_type of two types (X a plain primary; more bails)
-				u := p.wrap(kUnionType, t, 0)
-				p.add(u, p.take())
-				if p.tok.kind == tName {
-					if a, _ := p.peekBytes(); a == '[' {
-						bail()
-					}
-				}
-				p.add(u, p.wrap(kType, p.postfix(), 0))
+			u := p.wrap(kUnionType, t, 0)
+			p.add(u, p.take())
+			if p.genericStart() {
+				p.add(u, p.genericType())
 				t = p.wrap(kType, u, 0)
+				continue
 			}
-			p.typeEnd()
-			return t
+			if p.is(opStar) || p.is(opPow) {
+				bail()
+			}
+			e := p.expr()
+			switch p.kindOf(e) {
+			case kConditional, kLambda, kNamedExpression:
+				bail()
+			}
+			p.add(u, p.wrap(kType, e, 0))
+			t = p.wrap(kType, u, 0)
+			break
 		}
+		p.typeEnd()
+		return t
 	}
 	if p.is(opStar) || p.is(opPow) {
-		bail()
-	}
-	e := p.expr()
-	// X | Name[...]: the generic on the right may make tree-sitter build a union_type
-	for q := e; p.kindOf(q) == kBinaryOperator; q = p.nodes[q].first {
-		r := p.nodes[q].last
-		if p.kindOf(r) == kSubscript && p.kindOf(p.nodes[r].first) == kIdentifier {
+		// *Ts and **P are splat_types when nothing but the end of the type follows the name
+		sp := p.wrap(kSplatType, p.take(), 0)
+		p.add(sp, p.ident())
+		switch {
+		case p.tok.kind == tNewline, p.is(opComma), p.is(opRBrack), p.is(opRParen), p.is(opAssign):
+		default:
 			bail()
 		}
+		return p.wrap(kType, sp, 0)
 	}
-	p.add(t, e)
+	t := p.open(kType)
+	p.add(t, p.expr())
 	p.typeEnd()
 	return t
+}
+
+// genericStart reports whether the current token is a name directly followed by '['.
+func (p *gparser) genericStart() bool {
+	if p.tok.kind != tName {
+		return false
+	}
+	a, _ := p.peekBytes()
+	return a == '['
+}
+
+// genericType parses Name[type, ...] into type(generic_type(identifier, type_parameter)).
+func (p *gparser) genericType() int32 {
+	g := p.wrap(kGenericType, p.ident(), 0)
+	tp := p.wrap(kTypeParameter, p.expect(opLBrack), 0)
+	for {
+		p.add(tp, p.typeNode())
+		if !p.is(opComma) {
+			break
+		}
+		p.add(tp, p.take())
+		if p.is(opRBrack) {
+			break
+		}
+	}
+	p.add(tp, p.expect(opRBrack))
+	p.add(g, tp)
+	return p.wrap(kType, g, 0)
 }
 
 // typeEnd bails unless the annotation is followed by a token that ends it.
@@ -1113,13 +1208,14 @@ func (p *gparser) tryStatement() int32 {
 	return n
 }
 
-// asPattern wraps v in `v as target`; the target must be a plain name, attribute or subscript.
+// asPattern wraps v in `v as target`; the target (an expression to tree-sitter) must be a
+// plain name, attribute, subscript, call, tuple, list or parenthesized expression.
 func (p *gparser) asPattern(v int32) int32 {
 	a := p.wrap(kAsPattern, v, 0)
 	p.add(a, p.take())
 	t := p.postfix()
 	switch p.kindOf(t) {
-	case kIdentifier, kAttribute, kSubscript:
+	case kIdentifier, kAttribute, kSubscript, kCall, kTuple, kList, kParenthesized:
 	default:
 		bail()
 	}
@@ -1135,7 +1231,17 @@ func (p *gparser) withStatement(async int32) int32 {
 	p.add(n, p.expect(kwWith))
 	c := p.open(kWithClause)
 	if p.is(opLParen) {
-		p.parenWithItems(c)
+		var s snapshot
+		p.save(&s)
+		saved := p.nodes[c]
+		if !p.parenWithItems(c) {
+			// `with (a or b).c() as d:`, `with (a, b) as c:`: the ')' is not followed by
+			// ':', so the with_clause cannot be parenthesized and the parentheses open the
+			// first item's expression (the only reading left to tree-sitter too)
+			p.restore(&s)
+			p.nodes[c] = saved
+			p.withItems(c, opColon)
+		}
 	} else {
 		p.withItems(c, opColon)
 	}
@@ -1146,12 +1252,14 @@ func (p *gparser) withStatement(async int32) int32 {
 }
 
 // withAsBindsWhole reports whether `x as y` in a with item takes all of x, as tree-sitter reads
-// it, for an x of kind k: only for primaries; an operator expression gives `as` to its last
-// operand instead (found on the full Dagster tree: `with A() if c else B() as d:`).
+// it, for an x of kind k. as_pattern is prec.left(0): operators of higher precedence (await,
+// unary, binary, comparison, not, and/or) are reduced first, so `await a() as b` and
+// `a >> b as c` are as_patterns of the whole; a conditional_expression (-1) or lambda (-2) gives
+// `as` to its last operand instead (found on the full Dagster tree: `with A() if c else B() as d:`).
+// A named_expression (no precedence) stays with tree-sitter.
 func withAsBindsWhole(k uint16) bool {
 	switch k {
-	case kConditional, kBooleanOperator, kNotOperator, kBinaryOperator, kComparisonOperator,
-		kUnaryOperator, kLambda, kAwait, kNamedExpression:
+	case kConditional, kLambda, kNamedExpression:
 		return false
 	}
 	return true
@@ -1182,7 +1290,9 @@ func (p *gparser) withItems(c int32, closing op) {
 
 // parenWithItems parses `with (a as b, c):`: the parentheses belong to the with_clause, except
 // for a single item without "as", which is a parenthesized_expression.
-func (p *gparser) parenWithItems(c int32) {
+// It returns false, with nodes left for the caller to rewind, when the ')' is not followed by
+// ':' (so the parentheses are part of the first item's expression).
+func (p *gparser) parenWithItems(c int32) bool {
 	open := p.take()
 	if p.is(opRParen) || p.is(opStar) || p.is(kwYield) {
 		bail()
@@ -1191,7 +1301,7 @@ func (p *gparser) parenWithItems(c int32) {
 	p.withItems(c, opRParen)
 	p.add(c, p.expect(opRParen))
 	if !p.is(opColon) {
-		bail() // (a, b) as c and similar
+		return false // (a or b).c() as d, (a, b) as c and similar
 	}
 	// a single item without "as" or comma: tree-sitter reads a parenthesized_expression
 	item := p.nodes[open].next
@@ -1212,6 +1322,7 @@ func (p *gparser) parenWithItems(c int32) {
 		p.nodes[c].first, p.nodes[c].last, p.nodes[c].start = -1, -1, unset
 		p.add(c, wi)
 	}
+	return true
 }
 
 // targets parses for-loop targets: a pattern or a pattern_list.

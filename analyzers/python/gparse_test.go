@@ -198,6 +198,23 @@ var goParseSnippets = []string{
 	"with (a as b):\n    pass\nwith (a,):\n    pass\nwith (a as b, c,):\n    pass\n",
 	"with A(\n    b\n) if c else D.get() as e:\n    pass\nwith a or b as c, d + e as f:\n    pass\ntry:\n    pass\nexcept A if b else C as e:\n    pass\n",
 	"match (x), -y,:\n    case 1 as z: pass\nmatch(x)\nmatch[x] = 1\nmatch - x\nmatch = match.group()\n",
+	"x: a | b[c] | d = None\ny: a[b] | c[d] | e = 1\nz: a[b] | c | d[e] | f\nw: a[b | c[d], e[f] | g] | None\n",
+	"def f(x: a[b] | c[d] = 1, *y: e[f] | g, z: h | i[j]) -> k[l] | m or n:\n    v: o[p] | q[r] = t\n",
+	"v: o[p] | q[r].s = t\n",
+	"u: a[b] | c[d][e]\n",
+	"type(x).y = z  # c\ntype(x)\ntype(a.b).c == d(e=1)\ntype X[T] = list[T] | None\ntype(x)[0] += 1\nif a: type(x).y = b; type(c)\ntype = 1\ntype.x = 2\n",
+	"type(x).y = z = w\n",
+	"x: a[*b, **c] | d[e].f | g[h].i.j | k = 1\ndef f(*a: *b, **c: **d) -> e[f].g: pass\ntype X = a[b].c\ny: *a = 1\n",
+	"x: a[b].c[d]\n",
+	"x: a[*b.c]\n",
+	"async def f():\n    async with await a.b() as c, not d as e, f() >> g() as h:\n        x = [i async for i in y if z] + {i: j async for i, j in y async for k in i}\n    try:\n        pass\n    except a or b as e:\n        pass\n",
+	"with a if b else c as d: pass\n",
+	"x = [i for async for i in y]\n",
+	"with a as (b, *c), d as [e], f as (g): pass\nwith (a as (b, c), d as (e,)):\n    pass\ntry:\n    pass\nexcept a as (b, c):\n    pass\n",
+	"with a as (b, c) + d: pass\n",
+	"with (a or b).c() as d, (e / \"f\").g():\n    pass\nwith (\n    a\n) as b, (c, d) as e, (f), (g,) as h:\n    pass\n",
+	"with (a as b).c: pass\n",
+	"type(x).y = 1, 2\n",
 }
 
 // TestGoParseDump prints both tables for $GODUMP (a file or a snippet).

@@ -63,9 +63,10 @@ var (
 	kDeleteStatement, kAssertStatement, kGlobalStatement, kNonlocalStatement,
 	kImportStatement, kImportFromStatement, kFutureImportStatement, kRelativeImport,
 	kImportPrefix, kDottedName, kAliasedImport, kWildcardImport, kUnionType, kMatchStatement, kCaseClause, kCasePattern, kKeywordPattern,
-	kUnionPattern, kClassPattern, kComplexPattern, kSplatPattern, kDictPattern uint16
+	kUnionPattern, kClassPattern, kComplexPattern, kSplatPattern, kDictPattern,
+	kTypeAliasStatement, kMemberType, kSplatType uint16
 
-	aNotIn, aIsNot, aFuture, aBackslash, aMatch, aCase, aUnderscore uint16
+	aNotIn, aIsNot, aFuture, aBackslash, aMatch, aCase, aUnderscore, aType uint16
 
 	fLeft, fRight, fOperator, fOperators, fType, fFunction, fArguments, fName, fValue, fObject,
 	fAttribute, fSubscript, fBody, fParameters, fReturnType, fDefinition, fSuperclasses,
@@ -131,7 +132,8 @@ func initKinds() {
 		{&kFutureImportStatement, "future_import_statement"},
 		{&kRelativeImport, "relative_import"}, {&kImportPrefix, "import_prefix"},
 		{&kDottedName, "dotted_name"}, {&kAliasedImport, "aliased_import"},
-		{&kWildcardImport, "wildcard_import"}, {&kUnionType, "union_type"},
+		{&kWildcardImport, "wildcard_import"}, {&kUnionType, "union_type"}, {&kTypeAliasStatement, "type_alias_statement"},
+		{&kMemberType, "member_type"}, {&kSplatType, "splat_type"},
 		{&kMatchStatement, "match_statement"}, {&kCaseClause, "case_clause"},
 		{&kCasePattern, "case_pattern"}, {&kKeywordPattern, "keyword_pattern"},
 		{&kUnionPattern, "union_pattern"}, {&kClassPattern, "class_pattern"},
@@ -142,7 +144,7 @@ func initKinds() {
 		*e.p = named(e.name)
 	}
 	aNotIn, aIsNot, aFuture, aBackslash = anon("not in"), anon("is not"), anon("__future__"), anon("\\")
-	aMatch, aCase, aUnderscore = anon("match"), anon("case"), anon("_")
+	aMatch, aCase, aUnderscore, aType = anon("match"), anon("case"), anon("_"), anon("type")
 	f := []struct {
 		p    *uint16
 		name string
