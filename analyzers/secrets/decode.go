@@ -12,7 +12,7 @@ import "encoding/base64"
 // although almost no file holds anything it decodes. encodingMatches finds the same matches by
 // hand (leftmost-first, greedy, as Go's regexp does), and nothingToDecode uses it to tell when
 // codec's Decode would return no segments, so that Scan can skip it; when something may decode,
-// Scan still calls codec's Decode, so the decoded text and segments are gitleaks' own.
+// Scan calls segDecoder (decoder.go), which reproduces codec's Decode on these matches.
 
 type encKind uint8
 

@@ -5,7 +5,8 @@
 // private viper) plus dagwarden's own rules (connection URIs with a password, Airflow Fernet keys,
 // Prefect API keys, Dagster+ tokens), with gitleaks' semantics: secret group, entropy, global and
 // per-rule allowlists, stop words, "gitleaks:allow", generic de-duplication, and decoding of
-// base64/hex/percent/unicode escapes to depth 5 through gitleaks' detect/codec.
+// base64/hex/percent/unicode escapes to depth 5 as gitleaks' detect/codec does
+// (decoder.go reproduces it, checked against it by decoder_test.go).
 //
 // Unlike gitleaks' detect.Detect, which runs every rule whose keyword occurs anywhere in a file over
 // the whole file, Scan makes one Aho-Corasick pass over an ASCII-lowercased copy of the content and

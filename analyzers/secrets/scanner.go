@@ -13,7 +13,6 @@ import (
 
 	"github.com/spf13/viper"
 	"github.com/zricethezav/gitleaks/v8/config"
-	"github.com/zricethezav/gitleaks/v8/detect/codec"
 )
 
 // DefaultMaxDecodeDepth is the decoding depth of the gitleaks CLI, which Scan uses by default.
@@ -725,8 +724,8 @@ func (s *Scanner) Scan(path string, content []byte) []Match {
 	}
 
 	raw := st.content
-	var segments []*codec.EncodedSegment
-	var decoder *codec.Decoder
+	var segments []*segment
+	var decoder *segDecoder
 	for depth := 0; ; depth++ {
 		st.pass(depth, raw, segments)
 		if depth+1 > s.opts.maxDecodeDepth {
@@ -736,9 +735,9 @@ func (s *Scanner) Scan(path string, content []byte) []Match {
 			break // fast path: Decode would return no segments (decode.go)
 		}
 		if decoder == nil {
-			decoder = codec.NewDecoder()
+			decoder = newSegDecoder()
 		}
-		raw, segments = decoder.Decode(raw, segments)
+		raw, segments = decoder.decode(raw, segments)
 		if len(segments) == 0 {
 			break
 		}
@@ -791,7 +790,7 @@ type span struct{ start, end int }
 
 // pass runs every rule over one decoding pass of the content: the rules owning a keyword only
 // over the windows around the keyword's occurrences.
-func (st *scan) pass(depth int, raw string, segments []*codec.EncodedSegment) {
+func (st *scan) pass(depth int, raw string, segments []*segment) {
 	s := st.s
 	if depth == 0 {
 		// Path-only rules report once, on the first pass (gitleaks: Regex == nil, no segments).
@@ -818,7 +817,7 @@ func (st *scan) pass(depth int, raw string, segments []*codec.EncodedSegment) {
 			continue
 		}
 		if whole[i] {
-			if segments != nil && len(codec.SegmentsWithDecodedOverlap(segments, 0, len(raw))) == 0 {
+			if segments != nil && len(decodedOverlap(segments, 0, len(raw))) == 0 {
 				continue
 			}
 			if holdsFactor(lower, r.factors) {
@@ -831,7 +830,7 @@ func (st *scan) pass(depth int, raw string, segments []*codec.EncodedSegment) {
 		}
 		for _, w := range windows[i] {
 			// fast path: in a decoded pass only matches overlapping decoded text count.
-			if segments != nil && len(codec.SegmentsWithDecodedOverlap(segments, w.start, w.end)) == 0 {
+			if segments != nil && len(decodedOverlap(segments, w.start, w.end)) == 0 {
 				continue
 			}
 			if !holdsFactor(lower[w.start:w.end], r.factors) {
@@ -1043,14 +1042,14 @@ func appendNewlines(nl []int, s string) []int {
 }
 
 // matchRule mirrors gitleaks' detectRule for the matches of one rule inside raw[ws:we].
-func (st *scan) matchRule(r *rule, raw string, ws, we int, segments []*codec.EncodedSegment) {
+func (st *scan) matchRule(r *rule, raw string, ws, we int, segments []*segment) {
 	for _, mi := range r.Regex.FindAllStringIndex(raw[ws:we], -1) {
 		st.matchAt(r, raw, ws+mi[0], ws+mi[1], segments)
 	}
 }
 
 // matchAt mirrors gitleaks' detectRule for one match raw[ms:me] of the rule's regex.
-func (st *scan) matchAt(r *rule, raw string, ms, me int, segments []*codec.EncodedSegment) {
+func (st *scan) matchAt(r *rule, raw string, ms, me int, segments []*segment) {
 	text := raw[ms:me]
 	trimmed := strings.Trim(text, "\n")
 	lead := len(text) - len(strings.TrimLeft(text, "\n"))
@@ -1062,14 +1061,14 @@ func (st *scan) matchAt(r *rule, raw string, ms, me int, segments []*codec.Encod
 		origEnd     int
 	)
 	if len(segments) > 0 {
-		segs := codec.SegmentsWithDecodedOverlap(segments, ms, me)
+		segs := decodedOverlap(segments, ms, me)
 		if len(segs) == 0 {
 			return // found in an earlier pass
 		}
-		adj := codec.AdjustMatchIndex(segs, []int{ms, me})
+		adj := adjustMatchIndex(segs, []int{ms, me})
 		origStart, origEnd = adj[0], adj[1]
-		tags = codec.Tags(segs)
-		currentLine = codec.CurrentLine(segs, raw)
+		tags = segTags(segs)
+		currentLine = segCurrentLine(segs, raw)
 	} else {
 		// gitleaks keeps the untrimmed start and shortens the end by the trimmed length.
 		origStart, origEnd = ms, ms+len(trimmed)
@@ -1121,8 +1120,8 @@ func (st *scan) matchAt(r *rule, raw string, ms, me int, segments []*codec.Encod
 		// The secret's own encoded span: the match may also hold literal context around it.
 		c.Start, c.End, c.MatchStart, c.MatchEnd = origStart, origEnd, origStart, origEnd
 		ss, se := ms+lead+secStart, ms+lead+secEnd
-		if segs := codec.SegmentsWithDecodedOverlap(segments, ss, se); len(segs) > 0 && se > ss {
-			if adj := codec.AdjustMatchIndex(segs, []int{ss, se}); adj[0] >= origStart && adj[1] <= origEnd {
+		if segs := decodedOverlap(segments, ss, se); len(segs) > 0 && se > ss {
+			if adj := adjustMatchIndex(segs, []int{ss, se}); adj[0] >= origStart && adj[1] <= origEnd {
 				c.Start, c.End = adj[0], adj[1]
 			}
 		}
