@@ -553,9 +553,11 @@ func (p *gparser) exprStatement() int32 {
 	base := len(p.stack)
 	first := p.listItem(true)
 	p.stack = append(p.stack, first)
+	trailingComma := false
 	for p.is(opComma) {
 		p.stack = append(p.stack, p.take())
 		if !p.startsExpr() {
+			trailingComma = true
 			break
 		}
 		p.stack = append(p.stack, p.listItem(true))
@@ -567,12 +569,26 @@ func (p *gparser) exprStatement() int32 {
 		p.stack = p.stack[:base]
 		p.add(st, p.assignment(left))
 	default:
+		if trailingComma && p.tok.kind == tNewline && patternLike(p.kindOf(items[0])) {
+			// a, b,<newline> could still be the targets of an assignment, and tree-sitter reads on
+			// into the next line looking for the = (a,\nb = 1 is one statement to it)
+			bail()
+		}
 		for _, it := range items {
 			p.add(st, it)
 		}
 		p.stack = p.stack[:base]
 	}
 	return st
+}
+
+// patternLike reports whether an expression of kind k could also be an assignment target.
+func patternLike(k uint16) bool {
+	switch k {
+	case kIdentifier, kAttribute, kSubscript, kList, kTuple, kListSplat, kParenthesized:
+		return true
+	}
+	return false
 }
 
 // assignment parses what follows a left-hand side: = rhs, : type [= rhs], or op= rhs.
@@ -718,9 +734,9 @@ const (
 // grammar: a list_splat of the whole expression, or the primary splat *name inside a larger
 // expression, (*name)(...). In argument lists and in displays with more than one element
 // tree-sitter settles on the list_splat of the whole expression. The sole element of a list or
-// set display, and bare contexts (statements, f-string interpolations), get the primary reading;
-// there a .attr or [subscript] right after the name has yet another reading (a splat pattern of
-// the attribute), so those bail.
+// set display gets the primary reading; there a .attr or [subscript] right after the name has yet
+// another reading (a splat pattern of the attribute), so those bail. Bare contexts (statements,
+// f-string interpolations) bail too.
 func (p *gparser) listSplat(ctx int) int32 {
 	n := p.wrap(kListSplat, p.take(), 0)
 	if p.tok.kind != tName {
@@ -737,8 +753,9 @@ func (p *gparser) listSplat(ctx int) int32 {
 		return n
 	}
 	if ctx == splatBare {
-		p.add(n, id)
-		return p.primarySplat(n)
+		// a statement or f-string starting *name(...): invalid Python, and tree-sitter's reading
+		// can run on into the next line (*a()\n(0).b is one expression statement to it)
+		bail()
 	}
 	var s snapshot
 	if ctx == splatFirst {
@@ -899,8 +916,9 @@ func (p *gparser) funcDef(async int32) int32 {
 		p.add(n, p.take())
 		p.addF(n, p.typeNode(), fReturnType)
 		if p.is(opColon) {
-			if p.sameLineName() {
-				// -> T: Name[...] on one line: tree-sitter may read T: Name... as a constrained_type
+			if a, _ := p.peekBytes(); a == '*' || p.sameLineName() {
+				// -> T: Name... or -> T: *... on one line: tree-sitter may read T: Name... as a
+				// constrained_type, or fail (-> A: *a: 0); stubs (-> T: ...) and keywords are fine
 				bail()
 			}
 		}
@@ -1038,7 +1056,32 @@ func (p *gparser) genericStart() bool {
 		return false
 	}
 	a, _ := p.peekBytes()
+	if a == '\n' || a == '\r' || a == '#' || a == '\\' {
+		// the name ends its line: a '[' on a later line may still open a generic_type (tree-sitter
+		// reads A\n[0] inside brackets as one) or start something new; too rare to get right
+		if p.nextSignificant() == '[' {
+			bail()
+		}
+		return false
+	}
 	return a == '['
+}
+
+// nextSignificant returns the first byte after the current token that is not whitespace, a line
+// break, a comment or a line continuation (0 at the end of the file).
+func (p *gparser) nextSignificant() byte {
+	for i := p.tok.end; i < len(p.src); i++ {
+		switch c := p.src[i]; c {
+		case ' ', '\t', '\n', '\r', '\f', '\\':
+		case '#':
+			for i < len(p.src) && p.src[i] != '\n' {
+				i++
+			}
+		default:
+			return c
+		}
+	}
+	return 0
 }
 
 // genericType parses Name[type, ...] into type(generic_type(identifier, type_parameter)).
