@@ -45,21 +45,8 @@ func (p *gparser) attempt(f func() int32) (n int32, ok bool) {
 	return f(), true
 }
 
-// isMatchStart reports whether the current token is a "match" that may begin a match statement
-// (not `match = …`, `match.x`, `match: T`, which only ordinary code can continue).
-func (p *gparser) isMatchStart() bool {
-	if p.tok.kind != tName || p.tok.end-p.tok.start != 5 || p.tokText() != "match" {
-		return false
-	}
-	a, b := p.peekBytes()
-	switch a {
-	case '=':
-		return b == '='
-	case '.', ':', ',', ')', ']', '}', ';', '\n', '#', 0:
-		return false
-	}
-	return true
-}
+// isMatchStart reports whether the current token is a "match" that may begin a match statement.
+func (p *gparser) isMatchStart() bool { return p.isSoftKeywordStart("match") }
 
 // matchStatement parses `match subject, … : NEWLINE INDENT case_clause… DEDENT`.
 func (p *gparser) matchStatement() int32 {

@@ -413,10 +413,14 @@ func (p *gparser) softKeywordStatement() {
 }
 
 // isTypeAliasStart reports whether the current token is a "type" that may begin a
-// type_alias_statement (not `type = …`, `type.x`, `type: T`, which only ordinary code can
-// continue).
-func (p *gparser) isTypeAliasStart() bool {
-	if p.tok.kind != tName || p.tok.end-p.tok.start != 4 || p.tokText() != "type" {
+// type_alias_statement.
+func (p *gparser) isTypeAliasStart() bool { return p.isSoftKeywordStart("type") }
+
+// isSoftKeywordStart reports whether the current token is the soft keyword kw in a place where
+// it may begin its statement: not `kw = …`, `kw.x`, `kw: T` or `kw)`, which only ordinary code
+// can continue.
+func (p *gparser) isSoftKeywordStart(kw string) bool {
+	if p.tok.kind != tName || int(p.tok.end-p.tok.start) != len(kw) || p.tokText() != kw {
 		return false
 	}
 	a, b := p.peekBytes()
