@@ -140,8 +140,30 @@ func (t *File) addDiags(diags hcl.Diagnostics) {
 		if d.Detail != "" {
 			msg += ": " + d.Detail
 		}
-		t.errors = append(t.errors, source.SyntaxError{Span: sp, Msg: msg})
+		t.errors = append(t.errors, source.SyntaxError{Span: sp, Msg: unquoteSource(msg)})
 	}
+}
+
+// unquoteSource masks the source text HCL quotes in a diagnostic: a broken file's bare word can
+// be a secret (`"password": CorrectHorse` in a .tf.json gives `"CorrectHorse" is not a valid
+// JSON keyword`), and notices reach every output. The span still points at it.
+func unquoteSource(msg string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(msg, '"')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(msg[i+1:], '"')
+		if j < 0 {
+			break
+		}
+		b.WriteString(msg[:i])
+		b.WriteString(`"…"`)
+		msg = msg[i+1+j+1:]
+	}
+	b.WriteString(msg)
+	return b.String()
 }
 
 func (t *File) addError(r hcl.Range, msg string) {

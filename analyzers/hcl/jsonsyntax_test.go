@@ -251,6 +251,31 @@ func TestJSONSyntaxBrokenFiles(t *testing.T) {
 	}
 }
 
+// A bare word in a broken file is quoted by HCL's diagnostics; it can be the secret itself, and
+// notices reach every output.
+func TestBrokenFileNoticesDoNotQuoteSource(t *testing.T) {
+	const secret = "CorrectHorseBatteryStaple"
+	for _, name := range []string{"main.tf.json", "main.tf"} {
+		src := `{"resource": {"aws_db_instance": {"x": {"password": ` + secret + `}}}}` + "\n"
+		if name == "main.tf" {
+			src = "resource \"aws_db_instance\" \"x\" {\n  password = " + secret + " " + secret + "\n}\n"
+		}
+		f, err := Parse(source.NewFile(name, source.HCL, []byte(src)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs := f.SyntaxErrors()
+		if len(errs) == 0 {
+			t.Fatalf("%s: no syntax error", name)
+		}
+		for _, e := range errs {
+			if strings.Contains(e.Msg, secret[:8]) {
+				t.Errorf("%s: notice shows the bare word: %q", name, e.Msg)
+			}
+		}
+	}
+}
+
 func TestJSONSyntaxHostileInputs(t *testing.T) {
 	for _, tc := range []struct{ name, src string }{
 		{"empty", ""},
